@@ -1,0 +1,116 @@
+"""Pure text functions shared by the hooks, scripts and tests.
+
+OpenCC conversion with cached converters, the characters that betray the
+wrong script, and the scan for headings without an explicit id. Nothing
+here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import opencc
+
+OPENCC_DIR = Path(opencc.__file__).parent
+
+
+@functools.cache
+def config_names() -> tuple[str, ...]:
+    """Every OpenCC configuration the installed package ships, e.g. 's2tw'."""
+    return tuple(sorted(path.stem for path in (OPENCC_DIR / "config").glob("*.json")))
+
+
+@functools.cache
+def converter(config_name: str) -> opencc.OpenCC:
+    """One OpenCC converter per configuration; building one reads its dictionaries."""
+    if config_name not in config_names():
+        raise ValueError(
+            f"unknown OpenCC configuration {config_name!r}; valid names: {', '.join(config_names())}"
+        )
+    return opencc.OpenCC(config_name)
+
+
+@functools.lru_cache(maxsize=4096)
+def convert(text: str, config_name: str) -> str:
+    """Convert text with an OpenCC configuration; repeated texts are served from cache."""
+    return converter(config_name).convert(text)
+
+
+@functools.cache
+def _character_table(file_name: str) -> dict[str, tuple[str, ...]]:
+    """One OpenCC character dictionary: a character and its candidate conversions."""
+    table = {}
+    for line in (OPENCC_DIR / "dictionary" / file_name).read_text("utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if key and values:
+            table[key] = tuple(values.split())
+    return table
+
+
+@functools.cache
+def traditional_only() -> frozenset[str]:
+    """Characters that never appear in Simplified text, such as 個, 後 and 隨."""
+    return frozenset(
+        char for char, candidates in _character_table("TSCharacters.txt").items() if char not in candidates
+    )
+
+
+@functools.cache
+def foreign_to_variant(config_name: str) -> frozenset[str]:
+    """Characters a variant never contains: those its converter always rewrites.
+
+    For 's2tw' that is every Simplified-only character (个, 脚) and every glyph
+    outside the Taiwan standard (爲, 衆, 着). A character that is also valid
+    Traditional, such as 干 or 后, is not counted.
+    """
+    simplified = _character_table("STCharacters.txt")
+    candidates = set(simplified)
+    for file_name in ("TWVariants.txt", "HKVariants.txt", "TSCharacters.txt"):
+        candidates.update(_character_table(file_name))
+    return frozenset(
+        char
+        for char in candidates
+        if convert(char, config_name) != char and char not in simplified.get(char, ())
+    )
+
+
+def stray_characters(text: str, foreign: frozenset[str]) -> list[str]:
+    """The characters of text that belong to the other script, in order of first use."""
+    return list(dict.fromkeys(char for char in text if char in foreign))
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.+?)\s*$")
+_EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[a-z0-9][a-z0-9-]*)[^}]*\}\s*$")
+
+
+def body_start_line(source: str) -> int:
+    """The 1-based line where the Markdown body starts, after any YAML front matter."""
+    lines = source.splitlines()
+    if lines and lines[0].strip() == "---":
+        for number, line in enumerate(lines[1:], start=2):
+            if line.strip() in ("---", "..."):
+                return number + 1
+    return 1
+
+
+def headings_without_id(source: str) -> list[tuple[int, str]]:
+    """Headings lacking an explicit lowercase ASCII {#id}, as (line number, text).
+
+    Line numbers count from the top of the file, front matter included, so a
+    message can point at the exact line. Headings inside fenced code are skipped.
+    """
+    missing = []
+    in_fence = False
+    lines = source.splitlines()
+    for number in range(body_start_line(source), len(lines) + 1):
+        line = lines[number - 1]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        heading = None if in_fence else _HEADING.match(line)
+        if heading and not _EXPLICIT_ID.search(heading["text"]):
+            missing.append((number, heading["text"]))
+    return missing

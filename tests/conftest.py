@@ -1,0 +1,112 @@
+"""Shared fixtures: the real site build, a real HTTP server and a real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+
+
+def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """Run the real scripts/build of this repository on a project directory."""
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build"),
+            str(site),
+            "--config-file",
+            str(project / "mkdocs.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide itself, built once with --strict into a temporary directory."""
+    site = tmp_path_factory.mktemp("build") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of the project's build inputs in tmp_path, to break on purpose."""
+
+    def copy() -> Path:
+        project = tmp_path / "project"
+        for part in PROJECT_PARTS:
+            source = ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                project.mkdir(parents=True, exist_ok=True)
+                shutil.copy(source, project / part)
+        return project
+
+    return copy
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on 127.0.0.1."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright; skipped only outside CI when missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    missing = (
+        "playwright is not installed"
+        if sync_playwright is None
+        else (None if CHROMIUM.exists() else f"{CHROMIUM} is missing (scripts/setup --browser installs it)")
+    )
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI, but {missing}")
+        pytest.skip(missing)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,64 @@
+"""Bad input fails the real build with a message naming the file, and no site is half-written."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import zh_core
+from conftest import ROOT, run_build
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_heading_without_id_fails_with_file_and_line(project_copy, tmp_path: Path) -> None:
+    project = project_copy()
+    page = project / "docs" / "overdue.md"
+    lines = page.read_text("utf-8").splitlines()
+    lines.insert(10, "## 没有固定链接的问题？")
+    page.write_text("\n".join(lines) + "\n", "utf-8")
+    site = tmp_path / "site"
+    (site / "old").mkdir(parents=True)
+    result = run_build(project, site)
+    assert result.returncode != 0
+    assert "docs/overdue.md:11: heading '没有固定链接的问题？' has no explicit id" in result.stderr
+    assert [p.name for p in site.iterdir()] == ["old"], "a failed build leaves the old site alone"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_unknown_opencc_configuration_lists_valid_names(project_copy, tmp_path: Path) -> None:
+    project = project_copy()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("opencc: s2tw", "opencc: s2xx"), "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "plugins.i18n.languages[zh-Hant].extra.opencc is 's2xx'" in result.stderr
+    assert "Valid names: hk2s, s2hk, s2t, s2tw, s2twp" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_hand_written_page_wins_over_the_generated_one(project_copy, tmp_path: Path) -> None:
+    project = project_copy()
+    source = (project / "docs" / "overdue.md").read_text("utf-8")
+    hand_written = zh_core.convert(source, "s2tw") + "\n這頁由人手寫成，保留“原样”二字。\n"
+    (project / "docs" / "overdue.zh-Hant.md").write_text(hand_written, "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "zh-Hant" / "overdue" / "index.html").read_text("utf-8")
+    assert "這頁由人手寫成，保留“原样”二字。" in html  # not run through OpenCC
+    simplified = (tmp_path / "site" / "overdue" / "index.html").read_text("utf-8")
+    assert "這頁由人手寫成" not in simplified
+
+
+def test_build_never_writes_into_docs(tmp_path: Path) -> None:
+    before = tree_digest(ROOT / "docs")
+    result = run_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(ROOT / "docs") == before
+    assert not list((ROOT / "docs").glob("*.zh-Hant.md"))

@@ -1,0 +1,74 @@
+"""Pure tests of the conversion and checking functions in hooks/zh_core.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import zh_core
+
+DATA = Path(__file__).parent / "data"
+
+
+def golden_pairs(name: str) -> list[tuple[str, str]]:
+    lines = (DATA / name).read_text("utf-8").splitlines()
+    return [tuple(line.split("\t")) for line in lines if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(("simplified", "expected"), golden_pairs("s2tw_golden.tsv"))
+def test_s2tw_golden(simplified: str, expected: str) -> None:
+    assert zh_core.convert(simplified, "s2tw") == expected
+
+
+def test_s2tw_uses_taiwan_glyphs_not_plain_s2t() -> None:
+    assert zh_core.convert("为众峰核实", "s2t") == "爲衆峯覈實"
+    assert zh_core.convert("为众峰核实", "s2tw") == "為眾峰核實"
+
+
+def test_converter_is_built_once_per_configuration() -> None:
+    assert zh_core.converter("s2tw") is zh_core.converter("s2tw")
+    assert zh_core.converter("s2tw") is not zh_core.converter("s2hk")
+
+
+def test_unknown_configuration_lists_the_valid_names() -> None:
+    with pytest.raises(ValueError, match=r"s2tw.*") as error:
+        zh_core.converter("s2xx")
+    assert "'s2xx'" in str(error.value)
+    assert "s2twp" in str(error.value)
+
+
+def test_config_names_come_from_the_installed_package() -> None:
+    assert {"s2t", "s2tw", "s2twp", "s2hk", "t2s"} <= set(zh_core.config_names())
+
+
+def test_foreign_to_taiwan_variant() -> None:
+    foreign = zh_core.foreign_to_variant("s2tw")
+    assert {"个", "脚", "们", "爲", "衆", "峯", "着"} <= foreign
+    # valid Traditional characters that OpenCC may still rewrite in some contexts
+    assert not {"干", "后", "余", "里", "台", "了", "著", "於"} & foreign
+
+
+def test_traditional_only() -> None:
+    traditional = zh_core.traditional_only()
+    assert {"個", "後", "隨", "裡", "體", "們"} <= traditional
+    assert not {"于", "於", "乾", "著", "台", "后"} & traditional
+
+
+def test_stray_characters_in_order_of_first_use() -> None:
+    foreign = zh_core.foreign_to_variant("s2tw")
+    assert zh_core.stray_characters("這个們个脚", foreign) == ["个", "脚"]
+    assert zh_core.stray_characters("這個們", foreign) == []
+
+
+def test_headings_without_id_report_file_lines() -> None:
+    source = (DATA / "headings_sample.md").read_text("utf-8")
+    assert zh_core.headings_without_id(source) == [
+        (7, "没有 id 的问题？"),
+        (15, "大写 id 不算 {#Upper}"),
+    ]
+
+
+def test_body_starts_after_front_matter() -> None:
+    assert zh_core.body_start_line("---\ntitle: x\n---\n# a {#a}\n") == 4
+    assert zh_core.body_start_line("# a {#a}\n") == 1

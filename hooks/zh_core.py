@@ -76,6 +76,28 @@ def foreign_to_variant(config_name: str) -> frozenset[str]:
     )
 
 
+# Text OpenCC must leave alone travels through Markdown and OpenCC as
+# placeholders: each non-ASCII character becomes U+E000, its code point in hex,
+# U+E001. ASCII stays as it is, so Markdown syntax inside still renders.
+_SHIELD_OPEN, _SHIELD_CLOSE = "\ue000", "\ue001"
+_SHIELDED = re.compile(f"{_SHIELD_OPEN}([0-9a-f]+){_SHIELD_CLOSE}")
+
+
+def shield(text: str) -> str:
+    """Hide text's non-ASCII characters from OpenCC; `unshield` brings them back."""
+    return "".join(char if char.isascii() else f"{_SHIELD_OPEN}{ord(char):x}{_SHIELD_CLOSE}" for char in text)
+
+
+def unshield(text: str) -> str:
+    """Restore the characters `shield` hid."""
+    return _SHIELDED.sub(lambda match: chr(int(match[1], 16)), text)
+
+
+def has_shields(text: str) -> bool:
+    """True if text still carries placeholders (or stray private-use delimiters)."""
+    return _SHIELD_OPEN in text or _SHIELD_CLOSE in text
+
+
 def stray_characters(text: str, foreign: frozenset[str]) -> list[str]:
     """The characters of text that belong to the other script, in order of first use."""
     return list(dict.fromkeys(char for char in text if char in foreign))
@@ -84,6 +106,18 @@ def stray_characters(text: str, foreign: frozenset[str]) -> list[str]:
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.+?)\s*$")
 _EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[a-z0-9][a-z0-9-]*)[^}]*\}\s*$")
+
+
+def utf8_error(data: bytes) -> tuple[int, int, str] | None:
+    """Where data stops being valid UTF-8, as (line, column, message); None if it is valid."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        return line, column, f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+    return None
 
 
 def body_start_line(source: str) -> int:

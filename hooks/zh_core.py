@@ -39,7 +39,7 @@ def convert(text: str, config_name: str) -> str:
 
 
 @functools.cache
-def _character_table(file_name: str) -> dict[str, tuple[str, ...]]:
+def character_table(file_name: str) -> dict[str, tuple[str, ...]]:
     """One OpenCC character dictionary: a character and its candidate conversions."""
     table = {}
     for line in (OPENCC_DIR / "dictionary" / file_name).read_text("utf-8").splitlines():
@@ -53,7 +53,7 @@ def _character_table(file_name: str) -> dict[str, tuple[str, ...]]:
 def traditional_only() -> frozenset[str]:
     """Characters that never appear in Simplified text, such as 個, 後 and 隨."""
     return frozenset(
-        char for char, candidates in _character_table("TSCharacters.txt").items() if char not in candidates
+        char for char, candidates in character_table("TSCharacters.txt").items() if char not in candidates
     )
 
 
@@ -65,10 +65,10 @@ def foreign_to_variant(config_name: str) -> frozenset[str]:
     outside the Taiwan standard (爲, 衆, 着). A character that is also valid
     Traditional, such as 干 or 后, is not counted.
     """
-    simplified = _character_table("STCharacters.txt")
+    simplified = character_table("STCharacters.txt")
     candidates = set(simplified)
     for file_name in ("TWVariants.txt", "HKVariants.txt", "TSCharacters.txt"):
-        candidates.update(_character_table(file_name))
+        candidates.update(character_table(file_name))
     return frozenset(
         char
         for char in candidates

@@ -55,22 +55,30 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+def copy_project(project: Path) -> Path:
+    """Copy the project's build inputs (config, docs, hooks, overrides) to a new folder."""
+    project.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / part)
+    return project
+
+
 @pytest.fixture
-def project_copy(tmp_path: Path) -> Callable[..., Path]:
+def project_copy(tmp_path: Path) -> Callable[[], Path]:
     """A copy of the project's build inputs in tmp_path, to break on purpose."""
+    return lambda: copy_project(tmp_path / "project")
 
-    def copy() -> Path:
-        project = tmp_path / "project"
-        for part in PROJECT_PARTS:
-            source = ROOT / part
-            if source.is_dir():
-                shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                project.mkdir(parents=True, exist_ok=True)
-                shutil.copy(source, project / part)
-        return project
 
-    return copy
+def add_page(project: Path, source: Path) -> None:
+    """Copy a page into a project's docs/ and list it in its nav."""
+    shutil.copy(source, project / "docs" / source.name)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("nav:\n", f"nav:\n  - {source.name}\n", 1)
+    config.write_text(text, "utf-8")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

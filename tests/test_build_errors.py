@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 import zh_core
 from conftest import ROOT, run_build
 
@@ -41,6 +43,52 @@ def test_unknown_opencc_configuration_lists_valid_names(project_copy, tmp_path: 
     assert "plugins.i18n.languages[zh-Hant].extra.opencc is 's2xx'" in result.stderr
     assert "Valid names: hk2s, s2hk, s2t, s2tw, s2twp" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def break_glossary_syntax(project: Path) -> None:
+    (project / "docs" / "glossary.yml").write_text("replace:\n  账单: 帳單\n  还款: [還款\n", "utf-8")
+
+
+def break_glossary_identity(project: Path) -> None:
+    (project / "docs" / "glossary.yml").write_text("replace:\n  账单: 帳單\n  还款: 还款\n", "utf-8")
+
+
+def break_utf8(project: Path) -> None:
+    page = project / "docs" / "negotiation.md"
+    lines = page.read_bytes().split(b"\n")
+    lines[8] = "逾期".encode("gbk") + lines[8]
+    page.write_bytes(b"\n".join(lines))
+
+
+def break_markup(project: Path) -> None:
+    page = project / "docs" / "customer-service.md"
+    lines = page.read_text("utf-8").splitlines()
+    lines[9] = "短信原文：-{你的账单已逾期。" + lines[9]
+    page.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("breakage", "message"),
+    [
+        (break_glossary_syntax, "docs/glossary.yml:4: not valid YAML"),
+        (
+            break_glossary_identity,
+            "docs/glossary.yml:3: '还款' maps to itself; list it under 'keep:' instead",
+        ),
+        (break_utf8, "docs/negotiation.md:9:1: not valid UTF-8 (byte 0xd3); save the file as UTF-8"),
+        (break_markup, "docs/customer-service.md:10:6: '-{' is never closed by '}-'"),
+    ],
+)
+def test_bad_input_fails_with_file_and_line_and_no_site(
+    project_copy, tmp_path: Path, breakage, message
+) -> None:
+    project = project_copy()
+    breakage(project)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert not (tmp_path / "site").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
 def test_hand_written_page_wins_over_the_generated_one(project_copy, tmp_path: Path) -> None:

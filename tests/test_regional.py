@@ -1,0 +1,54 @@
+"""Adding a regional variant is one entry in mkdocs.yml: prove it with a three-variant build."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import site_html
+import zh_core
+from conftest import run_build
+
+TAIWAN = """\
+        - locale: zh-TW
+          name: 台灣正體
+          build: true
+          extra:
+            opencc: s2twp
+"""
+
+
+def test_three_variant_site(project_copy, tmp_path: Path) -> None:
+    project = project_copy()
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    anchor = "            opencc: s2tw          # OpenCC configuration: Taiwan/Hong Kong glyph standard\n"
+    assert anchor in text
+    config.write_text(text.replace(anchor, anchor + TAIWAN), "utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+
+    pages = sorted(p.relative_to(site / "zh-Hant") for p in (site / "zh-Hant").rglob("index.html"))
+    assert sorted(p.relative_to(site / "zh-TW") for p in (site / "zh-TW").rglob("index.html")) == pages
+
+    taiwan = (site / "zh-TW" / "customer-service" / "index.html").read_text("utf-8")
+    hant = (site / "zh-Hant" / "customer-service" / "index.html").read_text("utf-8")
+    assert site_html.html_lang(taiwan) == "zh-TW"
+    assert "網路環境" in taiwan and "網絡環境" in hant  # s2twp's Taiwan phrasing, s2tw's glyphs only
+    assert 'placeholder="搜尋"' in taiwan
+    assert (
+        zh_core.stray_characters(site_html.own_script_text(taiwan), zh_core.foreign_to_variant("s2twp")) == []
+    )
+    assert "帳單" in (site / "zh-TW" / "overdue" / "index.html").read_text("utf-8")  # the glossary applies
+
+    switch = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', taiwan))
+    assert sorted(switch.values()) == ["zh-Hans", "zh-Hant", "zh-TW"]
+
+    index = json.loads((site / "zh-TW" / "search" / "search_index.json").read_text("utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert "customer-service/#hotline-95588" in locations
+    assert not any(location.startswith(("zh-TW/", "zh-Hant/")) for location in locations)
+    root = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert not any(doc["location"].startswith(("zh-TW/", "zh-Hant/")) for doc in root["docs"])

@@ -1,0 +1,97 @@
+"""What the generated zh-Hant variant converts, and what it never touches, through the real build."""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+from pathlib import Path
+
+import pytest
+
+import site_html
+from conftest import add_page, copy_project, run_build
+
+SAMPLES = Path(__file__).parent / "data" / "samples.md"
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("samples") / "project")
+    add_page(project, SAMPLES)
+    site = project.parent / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def page(site: Path, prefix: str) -> str:
+    return (site / prefix / "samples" / "index.html").read_text("utf-8")
+
+
+def article(html: str) -> str:
+    return html.split('<article class="md-content__inner md-typeset">')[1].split("</article>")[0]
+
+
+def test_human_text_is_converted(sample_site: Path) -> None:
+    content = article(page(sample_site, "zh-Hant"))
+    for converted in (
+        "普通段落：逾期後會發生什麼。",  # prose
+        "列表項：還款", "有序項：帳單",  # lists, with the glossary
+        "<th>表頭</th>", "<td>單元格</td>",  # table
+        '<p class="admonition-title">提醒標題</p>', "提醒內容：發送短信",  # admonition
+        ">鏈接文字</a>", 'title="鏈接標題"',  # link text and title
+        'alt="示意圖"', 'title="圖片標題"',  # image alt and title
+        'title="原始標題"', "原始 HTML 裡面",  # raw HTML: human attribute and text
+        '<h2 id="prose">正文和列表</h2>',  # heading
+    ):  # fmt: skip
+        assert converted in content, converted
+
+
+def test_titles_toc_and_description_are_converted(sample_site: Path) -> None:
+    html = page(sample_site, "zh-Hant")
+    assert "<title>樣例頁面 - 工行信用卡逾期指南</title>" in html
+    assert 'name="description" content="說明文字：還款後的帳單"' in html
+    toc = html.split("md-nav--secondary")[1].split("</nav>")[0]
+    assert "內聯標記" in toc and "保留余姓的標題" in toc
+    assert "樣例頁面" in html.split("md-nav--primary")[1]  # navigation label
+
+
+def test_code_urls_ids_and_attributes_are_never_converted(sample_site: Path) -> None:
+    content = article(page(sample_site, "zh-Hant"))
+    for kept in (
+        "<code>简体代码 后</code>",  # inline code
+        "代码块 后 发",  # code block
+        'href="https://example.org/路径/页面?查询=简体&amp;后=后#锚点"',  # non-ASCII URL and query
+        'src="https://example.org/图片/图.png"',  # image URL
+        'class="类名" data-说明="简体属性"',  # other attributes, names included
+        'id="markup-heading"', 'id="markup"',  # heading ids
+    ):  # fmt: skip
+        assert kept in content, kept
+
+
+def test_inline_markup_never_reaches_either_variant(sample_site: Path) -> None:
+    hans, hant = article(page(sample_site, "")), article(page(sample_site, "zh-Hant"))
+    assert "短信原文：你的账单已逾期。" in hans and "短信提醒。" in hans
+    assert "短信原文：你的账单已逾期。" in hant  # kept verbatim, the glossary's 帳單 too
+    assert "簡訊提醒。" in hant  # the zh-Hant entry
+    assert '<h2 id="markup-heading">保留余姓的標題</h2>' in hant
+    for html in (page(sample_site, ""), page(sample_site, "zh-Hant")):
+        text = html_lib.unescape(html)
+        assert "-{" not in text and "}-" not in text and "zh-Hant:" not in text
+        assert "\ue000" not in text and "\ue001" not in text
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_search_index_has_no_markup(sample_site: Path, prefix: str) -> None:
+    raw = (sample_site / prefix / "search" / "search_index.json").read_text("utf-8")
+    docs = [doc for doc in json.loads(raw)["docs"] if doc["location"].startswith("samples/")]
+    text = "".join(doc["title"] + doc["text"] for doc in docs).replace("\u200b", "")
+    assert "你的账单已逾期" in text
+    assert "-{" not in text and "}-" not in text and "zh-Hans:" not in text and "zh-Hant:" not in text
+    assert "\ue000" not in text and "\ue001" not in text
+
+
+def test_simplified_variant_is_untouched(sample_site: Path) -> None:
+    content = article(page(sample_site, ""))
+    assert "普通段落：逾期后会发生什么。" in content and "有序项：账单" in content
+    assert site_html.html_lang(page(sample_site, "")) == "zh-Hans"

@@ -12,12 +12,25 @@ import site_html
 from conftest import add_page, copy_project, run_build
 
 SAMPLES = Path(__file__).parent / "data" / "samples.md"
+# A test-only hook that shows each page's front matter, as the build left it, in the page.
+META_PROBE = """\
+import json
+
+
+def on_post_page(output, *, page, config):
+    return output + "<!-- meta " + json.dumps(page.meta, ensure_ascii=False) + " -->"
+"""
 
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("samples") / "project")
     add_page(project, SAMPLES)
+    (project / "hooks" / "meta_probe.py").write_text(META_PROBE, "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("hooks:\n", "hooks:\n  - hooks/meta_probe.py\n"), "utf-8"
+    )
     site = project.parent / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stderr
@@ -54,6 +67,11 @@ def test_titles_toc_and_description_are_converted(sample_site: Path) -> None:
     toc = html.split("md-nav--secondary")[1].split("</nav>")[0]
     assert "內聯標記" in toc and "保留余姓的標題" in toc
     assert "樣例頁面" in html.split("md-nav--primary")[1]  # navigation label
+
+
+def test_front_matter_keys_and_other_values_are_never_converted(sample_site: Path) -> None:
+    meta = json.loads(page(sample_site, "zh-Hant").split("<!-- meta ")[1].split(" -->")[0])
+    assert meta == {"title": "樣例頁面", "description": "說明文字：還款後的帳單", "备注": "张三"}
 
 
 def test_code_urls_ids_and_attributes_are_never_converted(sample_site: Path) -> None:

@@ -1,0 +1,34 @@
+"""The scripts are small CLIs: each answers --help, and the benchmark still runs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+PYTHON_SCRIPTS = ("build", "lint-content", "bench-convert")
+SHELL_SCRIPTS = ("setup", "test")
+
+
+@pytest.mark.parametrize("name", PYTHON_SCRIPTS + SHELL_SCRIPTS)
+def test_help(name: str) -> None:
+    command = [str(ROOT / "scripts" / name), "--help"]
+    if name in PYTHON_SCRIPTS:
+        command.insert(0, sys.executable)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "usage" in result.stdout.lower()
+
+
+def test_bench_convert_prints_every_figure() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench-convert"), "--repeat", "1"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for row in ("chars/s", "share of the build converting", "rebuild after a one-page edit", "without cache"):
+        assert row in result.stdout
+    assert "(1 page converted)" in result.stdout

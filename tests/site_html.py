@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SHOWN_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+# <link> relations whose target the browser fetches (canonical and alternate are only references)
+LOADED_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 
 
@@ -38,7 +40,11 @@ class _Page(HTMLParser):
             self.text.append((lang, attributes.get("content") or ""))
         if tag in ("script", "img") and attributes.get("src"):
             self.resources.append(attributes["src"])
-        if tag == "link" and attributes.get("href") and attributes.get("rel") != "alternate":
+        if (
+            tag == "link"
+            and attributes.get("href")
+            and LOADED_RELS & set((attributes.get("rel") or "").split())
+        ):
             self.resources.append(attributes["href"])
         if attributes.get("style"):
             self.resources.extend(CSS_URL.findall(attributes["style"]))

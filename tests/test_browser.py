@@ -58,4 +58,4 @@ def test_language_switch_keeps_the_page(page, site_url: str) -> None:
     switch.click()
     page.wait_for_url("**/zh-Hant/negotiation/")
     assert page.locator("html").get_attribute("lang") == "zh-Hant"
-    assert page.locator("h1").inner_text() == "怎樣和工行協商還款？"
+    assert page.locator("h1").evaluate("h1 => h1.firstChild.textContent") == "怎樣和工行協商還款？"

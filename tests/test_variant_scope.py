@@ -55,7 +55,7 @@ def test_human_text_is_converted(sample_site: Path) -> None:
         ">鏈接文字</a>", 'title="鏈接標題"',  # link text and title
         'alt="示意圖"', 'title="圖片標題"',  # image alt and title
         'title="原始標題"', "原始 HTML 裡面",  # raw HTML: human attribute and text
-        '<h2 id="prose">正文和列表</h2>',  # heading
+        '<h2 id="prose">正文和列表<a class="headerlink"',  # heading
     ):  # fmt: skip
         assert converted in content, converted
 
@@ -92,7 +92,7 @@ def test_inline_markup_never_reaches_either_variant(sample_site: Path) -> None:
     assert "短信原文：你的账单已逾期。" in hans and "短信提醒。" in hans
     assert "短信原文：你的账单已逾期。" in hant  # kept verbatim, the glossary's 帳單 too
     assert "簡訊提醒。" in hant  # the zh-Hant entry
-    assert '<h2 id="markup-heading">保留余姓的標題</h2>' in hant
+    assert '<h2 id="markup-heading">保留余姓的標題<a class="headerlink"' in hant
     for html in (page(sample_site, ""), page(sample_site, "zh-Hant")):
         text = html_lib.unescape(html)
         assert "-{" not in text and "}-" not in text and "zh-Hant:" not in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -29,20 +30,20 @@ CHROMIUM_ARGS = [
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 
 
-def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+def run_build(project: Path, site: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess:
     """Run the real scripts/build of this repository on a project directory."""
-    return subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "build"),
-            str(site),
-            "--config-file",
-            str(project / "mkdocs.yml"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = [
+        sys.executable,
+        str(ROOT / "scripts" / "build"),
+        str(site),
+        "--config-file",
+        str(project / "mkdocs.yml"),
+    ]
+    environment = {**os.environ, "SITE_URL": site_url}
+    return subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
 
 
 @pytest.fixture(scope="session")
@@ -86,16 +87,33 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve a directory over HTTP on 127.0.0.1, under a URL prefix such as /guide/."""
+
+    class Handler(QuietHandler):
+        def translate_path(self, path: str) -> str:
+            if not path.startswith(prefix):
+                return str(directory / "__outside_the_prefix__")
+            return super().translate_path("/" + path[len(prefix) :])
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(directory))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    thread.join()
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -118,3 +136,22 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def new_page(browser) -> Iterator[Callable[..., object]]:
+    """Open pages in fresh browser contexts; at the end, no request may have left 127.0.0.1."""
+    contexts, requested = [], []
+
+    def open_page(**options: object):
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
+        contexts.append(context)
+        page = context.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    foreign = [url for url in requested if not url.startswith(("http://127.0.0.1:", "data:"))]
+    assert foreign == [], "requests left the site's own host"

@@ -20,6 +20,9 @@ class _Page(HTMLParser):
         self.text: list[tuple[str | None, str]] = []  # (effective lang, text)
         self.headings: list[tuple[str, str | None, str]] = []  # (tag, id, text)
         self.resources: list[str] = []
+        self.head: list[dict[str, str | None]] = []  # attributes of every <link> and <meta>
+        self.json_ld: list[str] = []
+        self._json_ld = False
         self._heading: list | None = None
         self._skip = 0
 
@@ -36,8 +39,12 @@ class _Page(HTMLParser):
         for name in SHOWN_ATTRIBUTES:
             if attributes.get(name):
                 self.text.append((lang, attributes[name]))
-        if tag == "meta" and attributes.get("name") == "description":
+        if tag == "meta" and (
+            attributes.get("name") == "description" or attributes.get("property", "").startswith("og:")
+        ):
             self.text.append((lang, attributes.get("content") or ""))
+        if tag in ("link", "meta"):
+            self.head.append(attributes)
         if tag in ("script", "img") and attributes.get("src"):
             self.resources.append(attributes["src"])
         if (
@@ -48,12 +55,15 @@ class _Page(HTMLParser):
             self.resources.append(attributes["href"])
         if attributes.get("style"):
             self.resources.extend(CSS_URL.findall(attributes["style"]))
+        self._json_ld = tag == "script" and attributes.get("type") == "application/ld+json"
         if tag in ("script", "style") and attributes.get("type") != "application/json":
             self._skip += 1
         if re.fullmatch(r"h[1-6]", tag):
             self._heading = [tag, attributes.get("id"), ""]
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._json_ld = False
         if tag in ("script", "style") and self._skip and self.stack and self.stack[-1][0] == tag:
             self._skip -= 1
         if self._heading and tag == self._heading[0]:
@@ -66,6 +76,8 @@ class _Page(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.stack and self.stack[-1][0] == "style":
             self.resources.extend(CSS_URL.findall(data))
+        if self._json_ld:
+            self.json_ld.append(data)
         if self._skip:
             return
         self.text.append((self._lang(), data))
@@ -98,3 +110,13 @@ def headings(html: str) -> list[tuple[str, str | None, str]]:
 def resource_urls(html: str) -> list[str]:
     """Every URL the page loads by itself: scripts, stylesheets, icons, images, CSS url()."""
     return parse(html).resources
+
+
+def links_and_metas(html: str) -> list[dict[str, str | None]]:
+    """The attributes of every <link> and <meta> element."""
+    return parse(html).head
+
+
+def json_ld(html: str) -> list[str]:
+    """The text of every JSON-LD script."""
+    return parse(html).json_ld

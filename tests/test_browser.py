@@ -10,16 +10,8 @@ VARIANT_HOMES = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
 
 
 @pytest.fixture
-def page(browser, site_url: str):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    yield page
-    context.close()
-    assert requested, "the page made requests"
-    foreign = [url for url in requested if not url.startswith(site_url)]
-    assert foreign == [], "requests left the site's own host"
+def page(new_page):
+    return new_page()
 
 
 def search(page, query: str) -> None:
@@ -59,3 +51,78 @@ def test_language_switch_keeps_the_page(page, site_url: str) -> None:
     page.wait_for_url("**/zh-Hant/negotiation/")
     assert page.locator("html").get_attribute("lang") == "zh-Hant"
     assert page.locator("h1").evaluate("h1 => h1.firstChild.textContent") == "怎樣和工行協商還款？"
+
+
+@pytest.mark.parametrize(
+    ("start", "section", "target"),
+    [
+        ("overdue/", "home-visit-timing", "zh-Hant/overdue/"),
+        ("negotiation/", "keep-the-agreement", "zh-Hant/negotiation/"),
+        ("zh-Hant/customer-service/", "best-time-to-call", "customer-service/"),
+        ("zh-Hant/", "disclaimer", ""),
+    ],
+)
+def test_switching_script_keeps_the_section(
+    page, site_url: str, start: str, section: str, target: str
+) -> None:
+    page.goto(f"{site_url}{start}#{section}")
+    page.locator(".md-header__option .md-select").hover()
+    here = page.locator("html").get_attribute("lang")
+    page.locator(f".md-select__link:not([hreflang='{here}'])").click()
+    page.wait_for_url(f"{site_url}{target}#{section}")
+    page.wait_for_timeout(200)
+    assert page.evaluate("scrollY") > 0, "the page scrolled to the section"
+    assert 0 <= page.locator(f"#{section}").bounding_box()["y"] < 900 - 100
+
+
+@pytest.mark.parametrize("locale", ["zh-TW", "zh-HK", "zh-MO", "zh-Hant"])
+def test_root_sends_traditional_readers_to_zh_hant(new_page, site_url: str, locale: str) -> None:
+    page = new_page(locale=locale)
+    page.goto(site_url)
+    page.wait_for_url(f"{site_url}zh-Hant/")
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "zh-SG", "zh-Hans", "en-US"])
+def test_root_keeps_everyone_else_on_the_simplified_home(new_page, site_url: str, locale: str) -> None:
+    page = new_page(locale=locale)
+    page.goto(site_url)
+    page.wait_for_timeout(300)
+    assert page.url == site_url and page.locator("html").get_attribute("lang") == "zh-Hans"
+
+
+def test_deep_links_never_redirect(new_page, site_url: str) -> None:
+    page = new_page(locale="zh-TW")
+    page.goto(f"{site_url}overdue/#home-visit-timing")
+    page.wait_for_timeout(300)
+    assert page.url == f"{site_url}overdue/#home-visit-timing"
+
+
+def test_the_readers_choice_wins_next_time(new_page, site_url: str) -> None:
+    page = new_page(locale="zh-TW")
+    page.goto(site_url)
+    page.wait_for_url(f"{site_url}zh-Hant/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(".md-select__link[hreflang='zh-Hans']").click()
+    page.wait_for_url(site_url)
+    page.goto(site_url)  # a later visit: the choice beats the browser's zh-TW
+    page.wait_for_timeout(300)
+    assert page.url == site_url
+
+    page = new_page(locale="zh-CN")
+    page.goto(f"{site_url}overdue/")
+    page.locator(".variant-switch a[hreflang='zh-Hant']").click()
+    page.wait_for_url(f"{site_url}zh-Hant/overdue/")
+    page.goto(site_url)
+    page.wait_for_url(f"{site_url}zh-Hant/")
+
+
+def test_without_javascript_nothing_redirects_and_the_other_script_is_linked(new_page, site_url: str) -> None:
+    page = new_page(locale="zh-TW", java_script_enabled=False)
+    page.goto(site_url)
+    page.wait_for_timeout(300)
+    assert page.url == site_url
+    link = page.locator(".variant-switch a[hreflang='zh-Hant']")
+    assert link.is_visible() and link.inner_text() == "繁體中文"
+    link.click()
+    page.wait_for_url(f"{site_url}zh-Hant/")

@@ -1,0 +1,145 @@
+"""Published links keep landing: the manifest, anchor aliases and page redirects, in both variants."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT, copy_project, run_build, serve
+
+MANIFEST = ROOT / "tests" / "data" / "published-links.txt"
+SCRIPT = ROOT / "scripts" / "published-links"
+
+
+def check(site: Path, manifest: Path = MANIFEST) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(SCRIPT), str(site), "--check", str(manifest)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def listed(site: Path) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(site)], capture_output=True, text=True, check=True
+    )
+    return set(result.stdout.split())
+
+
+def manifest_links() -> set[str]:
+    return {line for line in MANIFEST.read_text("utf-8").splitlines() if line and not line.startswith("#")}
+
+
+def test_the_manifest_lists_every_published_link(built_site: Path) -> None:
+    links = manifest_links()
+    assert "/overdue/#home-visit-timing" in links and "/zh-Hant/overdue/#home-visit-timing" in links
+    missing = listed(built_site) - links
+    assert not missing, f"add to {MANIFEST.name} (scripts/published-links site/): {sorted(missing)}"
+
+
+def test_the_build_keeps_every_published_link(built_site: Path) -> None:
+    result = check(built_site)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def rename(project: Path) -> None:
+    """Rename an id and a page, and move an id to another page, each with its alias."""
+    docs = project / "docs"
+    for page in docs.glob("*.md"):
+        text = page.read_text("utf-8").replace("customer-service.md", "contact.md")
+        page.write_text(text.replace("overdue.md#home-visit-timing", "overdue.md#when-visits-start"), "utf-8")
+    overdue = docs / "overdue.md"
+    text = overdue.read_text("utf-8").replace("{#home-visit-timing}", "{#when-visits-start}")
+    overdue.write_text(
+        text.replace("---\n", "---\nanchor_aliases:\n  home-visit-timing: when-visits-start\n", 1)
+    )
+    contact = docs / "contact.md"
+    (docs / "customer-service.md").rename(contact)
+    contact.write_text(
+        contact.read_text("utf-8").replace("---\n", "---\nredirect_from:\n  - customer-service.md\n", 1)
+    )
+    negotiation = docs / "negotiation.md"
+    aliases = "---\nanchor_aliases:\n  scam-warning: contact.md#hotline-95588\n"
+    negotiation.write_text(negotiation.read_text("utf-8").replace("---\n", aliases, 1))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("customer-service.md", "contact.md"))
+
+
+@pytest.fixture(scope="module")
+def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("renamed") / "project")
+    rename(project)
+    site = project.parent / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_dropping_a_link_fails_the_check(project_copy, tmp_path: Path) -> None:
+    project = project_copy()
+    for page in (project / "docs").glob("*.md"):  # rename an id everywhere, without an alias
+        text = page.read_text("utf-8").replace("{#reminders}", "{#bank-reminders}")
+        page.write_text(text.replace("overdue.md#reminders", "overdue.md#bank-reminders"), "utf-8")
+    assert run_build(project, tmp_path / "site").returncode == 0
+    result = check(tmp_path / "site")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{MANIFEST}: /overdue/#reminders: no #reminders on /overdue/",
+        f"{MANIFEST}: /zh-Hant/overdue/#reminders: no #reminders on /zh-Hant/overdue/",
+    ]
+
+
+def test_aliases_and_redirects_keep_every_link(renamed_site: Path) -> None:
+    result = check(renamed_site)
+    assert (result.returncode, result.stdout) == (0, "")
+    old = (renamed_site / "zh-Hant" / "customer-service" / "index.html").read_text("utf-8")
+    assert '<html lang="zh-Hant">' in old and 'url=../contact/"' in old
+    assert '<span id="home-visit-timing"></span><h2 id="when-visits-start"' in (
+        renamed_site / "overdue" / "index.html"
+    ).read_text("utf-8")
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_old_links_land_in_the_browser(new_page, renamed_site: Path, prefix: str) -> None:
+    with serve(renamed_site) as root:
+        page = new_page()
+        page.goto(f"{root}{prefix}overdue/#home-visit-timing")
+        heading = page.locator("#when-visits-start")
+        page.wait_for_timeout(300)
+        box = heading.bounding_box()
+        assert 0 <= box["y"] < 300, "the renamed question is scrolled into view"
+
+        page.goto(f"{root}{prefix}customer-service/#hotline-95588")
+        page.wait_for_url(f"**/{prefix}contact/#hotline-95588")
+        assert page.locator("h2#hotline-95588").is_visible()
+
+        page.goto(f"{root}{prefix}negotiation/#scam-warning")
+        page.wait_for_url(f"**/{prefix}contact/#hotline-95588")
+        assert urlsplit(page.url).path == f"/{prefix}contact/"
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        ("redirect_from:\n  - overdue.md\n", "negotiation.md: redirect_from 'overdue.md' is still a page"),
+        (
+            "anchor_aliases:\n  old: no-such-id\n",
+            "docs/negotiation.md: anchor_aliases 'old' points at '#no-such-id'",
+        ),
+        (
+            "anchor_aliases:\n  old: gone.md#x\n",
+            "docs/negotiation.md: anchor_aliases 'old' points at 'gone.md'",
+        ),
+        ("anchor_aliases:\n  keep-the-agreement: prepare-documents\n", "'keep-the-agreement' is still an id"),
+    ],
+)
+def test_bad_aliases_fail_the_build(project_copy, tmp_path: Path, front_matter: str, message: str) -> None:
+    project = project_copy()
+    page = project / "docs" / "negotiation.md"
+    page.write_text(page.read_text("utf-8").replace("---\n", "---\n" + front_matter, 1), "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert re.search(r"scripts/build: build failed", result.stderr)

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-PYTHON_SCRIPTS = ("build", "lint-content", "bench-convert")
+PYTHON_SCRIPTS = ("build", "lint-content", "bench-convert", "published-links")
 SHELL_SCRIPTS = ("setup", "test")
 
 

@@ -1,0 +1,68 @@
+"""The site published under a sub-path, https://example.org/guide/, served under /guide/ on 127.0.0.1."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import site_html
+from conftest import copy_project, run_build, serve
+from test_published_links import rename
+
+PUBLIC = "https://example.org/guide/"
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("subpath") / "project")
+    rename(project)  # with a redirect and anchor aliases to follow
+    site = project.parent / "site"
+    result = run_build(project, site, site_url=PUBLIC)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_canonical_hreflang_and_sitemap_use_the_sub_path(subpath_site: Path) -> None:
+    html = (subpath_site / "zh-Hant" / "overdue" / "index.html").read_text("utf-8")
+    head = site_html.links_and_metas(html)
+    assert [link["href"] for link in head if link.get("rel") == "canonical"] == [f"{PUBLIC}zh-Hant/overdue/"]
+    alternates = {link["hreflang"]: link["href"] for link in head if link.get("rel") == "alternate"}
+    assert alternates == {
+        "zh-Hans": f"{PUBLIC}overdue/",
+        "zh-Hant": f"{PUBLIC}zh-Hant/overdue/",
+        "x-default": f"{PUBLIC}overdue/",
+    }
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [
+        loc.text for loc in ET.parse(subpath_site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)
+    ]
+    assert f"{PUBLIC}zh-Hant/contact/" in locations and f"{PUBLIC}overdue/" in locations
+    assert all(location.startswith(PUBLIC) for location in locations)
+
+
+def test_switch_redirects_aliases_and_search_under_the_sub_path(new_page, subpath_site: Path) -> None:
+    with serve(subpath_site, prefix="/guide/") as root:
+        page = new_page(locale="zh-HK")
+        page.goto(root)
+        page.wait_for_url(f"{root}zh-Hant/")
+
+        page.goto(f"{root}zh-Hant/overdue/#home-visit-timing")  # a renamed anchor
+        page.wait_for_timeout(200)
+        assert 0 <= page.locator("#when-visits-start").bounding_box()["y"] < 300
+        page.locator(".md-header__option .md-select").hover()
+        page.locator(".md-select__link[hreflang='zh-Hans']").click()
+        page.wait_for_url(f"{root}overdue/#home-visit-timing")
+
+        page.goto(f"{root}customer-service/#ivr-menu")  # a renamed page
+        page.wait_for_url(f"{root}contact/#ivr-menu")
+        page.goto(f"{root}zh-Hant/negotiation/#scam-warning")  # an anchor moved to another page
+        page.wait_for_url(f"{root}zh-Hant/contact/#hotline-95588")
+
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("95588", delay=10)
+        hit = page.locator(".md-search-result__item a.md-search-result__link[href*='#']").first
+        hit.wait_for()
+        assert hit.get_attribute("href").startswith(f"{root}zh-Hant/contact/")

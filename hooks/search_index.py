@@ -1,11 +1,17 @@
-"""Give each language variant its own search index, so results stay in the reader's script.
+"""Build each variant's own search index, cut into words alike in both scripts.
 
-static-i18n merges every variant into one `search/search_index.json`, and
-Material has no language filter, so each answer would be found twice. This
-hook splits the merged index by URL prefix: the default variant keeps
-`search/search_index.json`, a variant served under `zh-Hant/` gets
-`zh-Hant/search/search_index.json` with locations relative to that root, and
-each page tells Material to look in its own variant's root.
+- Scope: static-i18n merges every variant into one `search/search_index.json`,
+  and Material has no language filter, so each answer would be found twice.
+  The merged index is split by URL prefix: the default variant keeps
+  `search/search_index.json`, a variant under `zh-Hant/` gets
+  `zh-Hant/search/search_index.json` with locations relative to that root, and
+  each page tells Material to look in its own variant's root.
+- Words: jieba learns the guide's terms (hooks/search_terms.txt) before any page
+  is indexed, and every entry is cut anew so that Traditional text is cut
+  where its Simplified shadow is (hooks/zh_search.py).
+- Queries: each index carries the fold table for the characters the site uses,
+  so the browser can read a query typed in either script
+  (overrides/assets/javascripts/search-worker.js).
 """
 
 from __future__ import annotations
@@ -20,9 +26,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-log = logging.getLogger("mkdocs.plugins.search_scope")
+from zh_search import fold_subset, segment_index, tokenizer
+
+log = logging.getLogger("mkdocs.plugins.search_index")
 
 INDEX = Path("search") / "search_index.json"
+TERMS = Path(__file__).parent / "search_terms.txt"
 
 
 def variant_roots(config: MkDocsConfig) -> list[str]:
@@ -50,6 +59,22 @@ def split_index(index: dict, roots: list[str]) -> dict[str, dict]:
     return {root: {**index, "docs": docs} for root, docs in parts.items()}
 
 
+def with_fold_table(index: dict) -> dict:
+    """The index with the Traditional-to-Simplified table for the characters it uses."""
+    texts = (doc["title"] + doc["text"] for doc in index["docs"])
+    return {**index, "config": {**index["config"], "fold": fold_subset(texts)}}
+
+
+def terms_tokenizer():
+    """jieba with the guide's terms, loaded again only when the terms file changes."""
+    return tokenizer(TERMS, TERMS.stat().st_mtime_ns if TERMS.is_file() else 0)
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Teach jieba the guide's terms before Material indexes any page."""
+    terms_tokenizer()
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Make Material's client-side base (search index, local storage) the page's variant root."""
     root = root_of(page.url, variant_roots(config))
@@ -62,11 +87,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 # only then writes the merged index that this splits.
 @event_priority(-110)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Replace the merged search index with one index per variant."""
+    """Replace the merged search index with one segmented index per variant."""
     site = Path(config.site_dir)
     if not (site / INDEX).is_file():
         return
-    merged = json.loads((site / INDEX).read_text("utf-8"))
+    merged = segment_index(json.loads((site / INDEX).read_text("utf-8")), terms_tokenizer().cut)
+    merged = with_fold_table(merged)
     for root, index in split_index(merged, variant_roots(config)).items():
         path = site / root / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)

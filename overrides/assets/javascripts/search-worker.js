@@ -1,0 +1,70 @@
+/*
+ * Wraps Material's search worker (its URL follows the "#") so that a query
+ * typed in either script finds the same sections, shown in the page's script.
+ *
+ * When the index arrives, its words (already cut by jieba, hooks/search_index.py)
+ * are learnt under their folded, Simplified form, using the fold table that
+ * ships with the index. A query is folded the same way, cut into the longest
+ * known words, and each word written as the index writes it, then handed to
+ * Material: "逾期多久會上門" on the Simplified site becomes "逾期 多久 会 上门".
+ */
+(function () {
+  "use strict";
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
+  var IS_HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+$/u;
+  var SETUP = 0, QUERY = 2;
+  var fold = {}, words = new Map(), longest = 1;
+
+  function folded(text) {
+    return Array.from(text, function (char) { return fold[char] || char; }).join("");
+  }
+
+  function learn(index) {
+    fold = (index.config && index.config.fold) || {};
+    var counts = new Map();
+    index.docs.forEach(function (doc) {
+      (doc.title + "\u200b" + doc.text).split(/[\u200b\s]+/).forEach(function (word) {
+        if (!IS_HAN.test(word)) return;
+        Array.from(word).concat([word]).forEach(function (form) {
+          var key = folded(form), seen = counts.get(key) || new Map();
+          seen.set(form, (seen.get(form) || 0) + 1);
+          counts.set(key, seen);
+        });
+      });
+    });
+    counts.forEach(function (forms, key) {
+      var best = null;
+      forms.forEach(function (count, form) { if (!best || count > forms.get(best)) best = form; });
+      words.set(key, best);
+      longest = Math.max(longest, Array.from(key).length);
+    });
+  }
+
+  function rewrite(query) {
+    return query.replace(HAN, function (run) {
+      var chars = Array.from(folded(run)), out = [];
+      for (var i = 0; i < chars.length; ) {
+        var n = Math.min(longest, chars.length - i);
+        while (n > 1 && !words.has(chars.slice(i, i + n).join(""))) n--;
+        var piece = chars.slice(i, i + n).join("");
+        out.push(words.get(piece) || Array.from(run).slice(i, i + n).join(""));
+        i += n;
+      }
+      return " " + out.join(" ") + " ";
+    }).replace(/\s+/g, " ").trim();
+  }
+
+  var listen = self.addEventListener.bind(self);
+  self.addEventListener = function (type, listener, options) {
+    if (type !== "message") return listen(type, listener, options);
+    return listen(type, function (event) {
+      var message = event.data;
+      if (message && message.type === SETUP) learn(message.data);
+      if (message && message.type === QUERY && typeof message.data === "string") {
+        return listener.call(this, { data: { type: QUERY, data: rewrite(message.data) } });
+      }
+      return listener.call(this, event);
+    }, options);
+  };
+  importScripts(decodeURIComponent(self.location.hash.slice(1)));
+})();

@@ -10,7 +10,8 @@
   is indexed, and every entry is cut anew so that Traditional text is cut
   where its Simplified shadow is (hooks/zh_search.py).
 - Queries: each index carries the fold table for the characters the site uses,
-  so the browser can read a query typed in either script
+  and the readers' phrasings of hooks/search_queries.yml, so the browser can
+  read a query typed in either script, in a reader's own words
   (overrides/assets/javascripts/search-worker.js).
 """
 
@@ -21,17 +22,19 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from zh_search import fold_subset, segment_index, tokenizer
+from zh_search import fold_subset, load_queries, segment_index, tokenizer
 
 log = logging.getLogger("mkdocs.plugins.search_index")
 
 INDEX = Path("search") / "search_index.json"
 TERMS = Path(__file__).parent / "search_terms.txt"
+QUERIES = Path(__file__).parent / "search_queries.yml"
 
 
 def variant_roots(config: MkDocsConfig) -> list[str]:
@@ -59,10 +62,12 @@ def split_index(index: dict, roots: list[str]) -> dict[str, dict]:
     return {root: {**index, "docs": docs} for root, docs in parts.items()}
 
 
-def with_fold_table(index: dict) -> dict:
-    """The index with the Traditional-to-Simplified table for the characters it uses."""
-    texts = (doc["title"] + doc["text"] for doc in index["docs"])
-    return {**index, "config": {**index["config"], "fold": fold_subset(texts)}}
+def with_query_help(index: dict, queries: dict) -> dict:
+    """The index with what the browser needs to read queries: fold table, synonyms, ignored words."""
+    texts = [doc["title"] + doc["text"] for doc in index["docs"]]
+    texts += [word for words in queries["synonyms"].values() for word in words]
+    help_ = {"fold": fold_subset(texts), "synonyms": queries["synonyms"], "ignore": queries["ignore"]}
+    return {**index, "config": {**index["config"], **help_}}
 
 
 def terms_tokenizer():
@@ -91,8 +96,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     if not (site / INDEX).is_file():
         return
-    merged = segment_index(json.loads((site / INDEX).read_text("utf-8")), terms_tokenizer().cut)
-    merged = with_fold_table(merged)
+    merged = segment_index(json.loads((site / INDEX).read_text("utf-8")), terms_tokenizer())
+    try:
+        queries = load_queries(QUERIES)
+    except ValueError as error:
+        raise PluginError(f"hooks/{error}") from error
+    merged = with_query_help(merged, queries)
     for root, index in split_index(merged, variant_roots(config)).items():
         path = site / root / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -64,19 +64,58 @@ def cut_like_shadow(run: str, cut: Callable[[str], Iterable[str]]) -> list[str]:
     return pieces
 
 
-def segment(text: str, cut: Callable[[str], Iterable[str]]) -> str:
-    """Separate the words of every Han run with U+200B, as Material's index expects."""
-    text = text.replace(SEPARATOR, "")
-    segmented = HAN.sub(
-        lambda run: SEPARATOR + SEPARATOR.join(cut_like_shadow(run[0], cut)) + SEPARATOR, text
-    )
-    return segmented.strip(SEPARATOR)
-
-
-def segment_index(index: dict, cut: Callable[[str], Iterable[str]]) -> dict:
-    """A search index with every title and text segmented anew."""
-    docs = [
-        {**doc, "title": segment(doc["title"], cut), "text": segment(doc["text"], cut)}
-        for doc in index["docs"]
+def parts_of(word: str, cut_for_search: Callable[[str], Iterable[str]]) -> list[str]:
+    """The shorter words inside a word (信用卡逾期: 信用, 信用卡, 逾期), in the word's own script."""
+    shadow = fold(word)
+    return [
+        word[shadow.index(part) : shadow.index(part) + len(part)]
+        for part in cut_for_search(shadow)
+        if part != shadow
     ]
-    return {**index, "docs": docs}
+
+
+def segment(text: str, tokenizer) -> tuple[str, list[str]]:
+    """Text with its Han words separated by U+200B, as Material's index expects, and the
+    shorter words inside its longer ones, so that a query for a part still finds them."""
+    parts: list[str] = []
+
+    def cut_run(run: re.Match[str]) -> str:
+        words = cut_like_shadow(run[0], tokenizer.cut)
+        for word in words:
+            if len(word) > 2:
+                parts.extend(parts_of(word, tokenizer.cut_for_search))
+        return SEPARATOR + SEPARATOR.join(words) + SEPARATOR
+
+    segmented = HAN.sub(cut_run, text.replace(SEPARATOR, "")).strip(SEPARATOR)
+    return segmented, parts
+
+
+def segment_index(index: dict, tokenizer) -> dict:
+    """A search index with every title and text cut anew, and a hidden `parts` field
+    holding the shorter words inside the longer ones."""
+    docs = []
+    for doc in index["docs"]:
+        title, title_parts = segment(doc["title"], tokenizer)
+        text, text_parts = segment(doc["text"], tokenizer)
+        parts = list(dict.fromkeys(title_parts + text_parts))
+        docs.append({**doc, "title": title, "text": text, **({"parts": " ".join(parts)} if parts else {})})
+    fields = {**index["config"]["fields"], "parts": {"boost": 1.0}}
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
+
+
+def load_queries(path: Path) -> dict:
+    """Readers' phrasings: {'synonyms': {phrase: [words]}, 'ignore': [words]}; ValueError if malformed."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    synonyms, ignore = (data or {}).get("synonyms") or {}, (data or {}).get("ignore") or []
+    valid = isinstance(synonyms, dict) and isinstance(ignore, list)
+    valid = valid and all(
+        isinstance(words, list) and all(map(str.strip, map(str, words))) for words in synonyms.values()
+    )
+    if not valid:
+        raise ValueError(f"{path.name}: expected 'synonyms: {{phrase: [words]}}' and 'ignore: [words]'")
+    return {
+        "synonyms": {str(k): [str(w) for w in v] for k, v in synonyms.items()},
+        "ignore": [str(w) for w in ignore],
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -155,3 +156,26 @@ def new_page(browser) -> Iterator[Callable[..., object]]:
         context.close()
     foreign = [url for url in requested if not url.startswith(("http://127.0.0.1:", "data:"))]
     assert foreign == [], "requests left the site's own host"
+
+
+def search(page, query: str) -> list[str]:
+    """Search the way a reader does, once Material's search is ready; return the result links.
+
+    Material shows its "type to start searching" placeholder when its index is
+    loaded and the box is empty. The query arrives the way an input method
+    delivers it: the whole text at once, then a key release.
+    """
+    translations = json.loads(page.locator("#__config").text_content())["translations"]
+    meta, box = page.locator(".md-search-result__meta"), page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').textContent.trim() === text",
+        arg=translations["search.result.placeholder"],
+    )
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+    assert meta.text_content()
+    return page.locator(".md-search-result__link").evaluate_all("links => links.map(link => link.href)")

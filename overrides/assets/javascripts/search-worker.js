@@ -13,14 +13,23 @@
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
   var IS_HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+$/u;
   var SETUP = 0, QUERY = 2;
-  var fold = {}, words = new Map(), longest = 1;
+  // Material splits each run of Han characters of a query into the longest
+  // index words it finds, but never takes the whole run as one word; a final
+  // 〇 (U+3007, a Han character no word of the guide ends with) makes it do so.
+  var WHOLE = "\u3007";
+  var fold = {}, words = new Map(), longest = 1, synonyms = [], ignore = new Set();
 
   function folded(text) {
     return Array.from(text, function (char) { return fold[char] || char; }).join("");
   }
 
   function learn(index) {
-    fold = (index.config && index.config.fold) || {};
+    var config = index.config || {};
+    fold = config.fold || {};
+    synonyms = Object.keys(config.synonyms || {}).map(function (phrase) {
+      return [folded(phrase), config.synonyms[phrase]];
+    }).sort(function (a, b) { return b[0].length - a[0].length; });
+    ignore = new Set((config.ignore || []).map(folded));
     var counts = new Map();
     index.docs.forEach(function (doc) {
       (doc.title + "\u200b" + doc.text).split(/[\u200b\s]+/).forEach(function (word) {
@@ -40,18 +49,35 @@
     });
   }
 
+  function cut(run) {
+    var chars = Array.from(folded(run)), out = [];
+    for (var i = 0; i < chars.length; ) {
+      var n = Math.min(longest, chars.length - i);
+      while (n > 1 && !words.has(chars.slice(i, i + n).join(""))) n--;
+      out.push(chars.slice(i, i + n).join(""));
+      i += n;
+    }
+    return out;
+  }
+
   function rewrite(query) {
-    return query.replace(HAN, function (run) {
-      var chars = Array.from(folded(run)), out = [];
-      for (var i = 0; i < chars.length; ) {
-        var n = Math.min(longest, chars.length - i);
-        while (n > 1 && !words.has(chars.slice(i, i + n).join(""))) n--;
-        var piece = chars.slice(i, i + n).join("");
-        out.push(words.get(piece) || Array.from(run).slice(i, i + n).join(""));
-        i += n;
-      }
-      return " " + out.join(" ") + " ";
-    }).replace(/\s+/g, " ").trim();
+    var added = [], rest = folded(query);
+    synonyms.forEach(function (entry) {
+      if (rest.indexOf(entry[0]) < 0) return;
+      rest = rest.split(entry[0]).join(" ");
+      added = added.concat(entry[1]);
+    });
+    var terms = [];
+    (folded(query) + " " + added.join(" ")).replace(HAN, " $& ").split(/\s+/).forEach(function (part) {
+      if (!IS_HAN.test(part)) { if (part) terms.push(part); return; }
+      cut(part).forEach(function (word) { terms.push(word); });
+    });
+    // Words carry a Chinese question; single characters and particles mostly add noise.
+    var meaningful = terms.filter(function (word) { return !ignore.has(word); });
+    var long = meaningful.filter(function (word) { return !IS_HAN.test(word) || Array.from(word).length > 1; });
+    return (long.length ? long : meaningful.length ? meaningful : terms).map(function (word) {
+      return IS_HAN.test(word) ? (words.get(word) || word) + WHOLE : word;
+    }).join(" ");
   }
 
   var listen = self.addEventListener.bind(self);

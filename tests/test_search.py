@@ -1,0 +1,75 @@
+"""Search finds the answer in either script, scoped to the reader's variant (real Chromium)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import search
+
+DATA = Path(__file__).parent / "data"
+VARIANT_ROOTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
+
+
+def reader_queries() -> list[tuple[str, str, list[str]]]:
+    lines = (DATA / "search_queries.tsv").read_text("utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return [(simplified, traditional, expected.split()) for simplified, traditional, expected in rows]
+
+
+def section(href: str, root: str) -> str:
+    """'overdue/#home-visit-timing' for a result link, relative to the variant root."""
+    url = urlsplit(href)
+    return unquote(url.path).removeprefix("/" + root) + "#" + url.fragment
+
+
+def test_there_are_enough_realistic_queries() -> None:
+    queries = reader_queries()
+    assert len(queries) >= 20
+    simplified = [query for query, _, _ in queries]
+    for example in (
+        "逾期了银行会来家里吗",
+        "怎么转人工",
+        "协商要准备什么",
+        "还不上怎么办",
+        "什么时候打电话人少",
+    ):
+        assert example in simplified
+
+
+@pytest.mark.parametrize("variant", VARIANT_ROOTS)
+def test_reader_queries_in_both_scripts(new_page, site_url: str, variant: str) -> None:
+    root = VARIANT_ROOTS[variant]
+    page = new_page()
+    page.goto(site_url + root)
+    failures = []
+    for simplified, traditional, expected in reader_queries():
+        for query in (simplified, traditional):
+            hrefs = search(page, query)
+            sections = [section(href, root) for href in hrefs]
+            assert all(urlsplit(href).path.startswith("/" + root) for href in hrefs), (query, hrefs)
+            if variant == "zh-Hans":
+                assert not any("/zh-Hant/" in href for href in hrefs), (query, hrefs)
+            assert len(sections) == len(set(sections)), f"duplicated results for {query}: {sections}"
+            top = next(s for s in sections if not s.endswith("#"))
+            if top not in expected:
+                failures.append(f"{query}: top hit {top}, expected {' or '.join(expected)}")
+    assert failures == []
+
+
+@pytest.mark.parametrize(
+    ("variant", "query", "marked"), [("zh-Hans", "上門", "上门"), ("zh-Hant", "上门", "上門")]
+)
+def test_matches_are_highlighted_in_the_page_script(
+    new_page, site_url: str, variant: str, query: str, marked: str
+):
+    page = new_page()
+    page.goto(site_url + VARIANT_ROOTS[variant])
+    search(page, query)
+    marks = page.locator(".md-search-result mark").all_inner_texts()
+    assert marked in marks
+    page.locator(".md-search-result__link[href*='#home-visit-timing']").first.click()
+    page.wait_for_url("**/overdue/**")
+    assert page.locator("article mark", has_text=marked).count() > 0, "the answer page highlights the words"

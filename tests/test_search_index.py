@@ -1,0 +1,82 @@
+"""The search index: words cut alike in both scripts, the guide's terms, query help, scope."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import zh_core
+import zh_search
+from conftest import ROOT
+
+TERMS = ROOT / "hooks" / "search_terms.txt"
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return zh_search.tokenizer(TERMS, TERMS.stat().st_mtime_ns)
+
+
+def words(text: str, tokenizer) -> list[str]:
+    return zh_search.segment(text, tokenizer)[0].split(zh_search.SEPARATOR)
+
+
+def test_headings_segment_with_the_guides_terms(tokenizer) -> None:
+    assert words("逾期多久会上门？", tokenizer) == ["逾期", "多久", "会", "上门", "？"]
+    assert "人工客服" in words("怎样更快接通人工客服？", tokenizer)
+    assert "宽限期" in words("给一定的宽限期", tokenizer)
+
+
+def test_traditional_text_is_cut_where_its_simplified_form_is(tokenizer) -> None:
+    for source in Path(ROOT / "docs").glob("*.md"):
+        for line in source.read_text("utf-8").splitlines():
+            traditional = zh_core.convert(line, "s2tw")
+            if len(traditional) != len(line):
+                continue  # a phrase conversion changed the length; nothing to compare position by position
+            simplified_cuts = [len(word) for word in words(line, tokenizer)]
+            assert [len(word) for word in words(traditional, tokenizer)] == simplified_cuts, line
+
+
+def test_fold_keeps_length_and_reaches_simplified() -> None:
+    assert zh_search.fold("逾期多久會上門？還款後") == "逾期多久会上门？还款后"
+    assert zh_search.fold("已经是简体") == "已经是简体"
+    assert zh_search.fold_subset(["會上門"]) == {"會": "会", "門": "门"}
+
+
+def test_long_words_keep_their_parts_in_a_hidden_field(tokenizer) -> None:
+    text, parts = zh_search.segment("信用卡逾期协商还款", tokenizer)
+    assert text.split(zh_search.SEPARATOR) == ["信用卡逾期", "协商还款"]
+    assert {"信用卡", "逾期", "协商", "还款"} <= set(parts)
+
+
+def test_query_help_is_checked(tmp_path: Path) -> None:
+    good = zh_search.load_queries(ROOT / "hooks" / "search_queries.yml")
+    assert good["synonyms"]["来家里"] == ["上门"] and "吗" in good["ignore"]
+    bad = tmp_path / "search_queries.yml"
+    bad.write_text("synonyms:\n  来家里: 上门\n", "utf-8")
+    with pytest.raises(ValueError, match="expected 'synonyms"):
+        zh_search.load_queries(bad)
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_each_index_carries_query_help_and_hidden_parts(built_site: Path, prefix: str) -> None:
+    index = json.loads((built_site / prefix / "search" / "search_index.json").read_text("utf-8"))
+    config = index["config"]
+    assert config["fold"]["門"] == "门" and config["synonyms"]["转人工"] == ["人工客服"]
+    assert config["fields"]["parts"] == {"boost": 1.0}
+    visit = next(doc for doc in index["docs"] if doc["location"] == "overdue/#home-visit-timing")
+    title = visit["title"].split(zh_search.SEPARATOR)
+    assert title[-2] == ("上门" if not prefix else "上門")
+    assert any("parts" in doc for doc in index["docs"])
+
+
+def test_both_indexes_cut_each_section_alike(built_site: Path) -> None:
+    hans = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    hant = json.loads((built_site / "zh-Hant" / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    assert [doc["location"] for doc in hans] == [doc["location"] for doc in hant]
+    for simplified, traditional in zip(hans, hant, strict=True):
+        if len(simplified["title"]) == len(traditional["title"]):
+            cuts = [len(word) for word in simplified["title"].split(zh_search.SEPARATOR)]
+            assert [len(word) for word in traditional["title"].split(zh_search.SEPARATOR)] == cuts

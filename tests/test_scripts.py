@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-PYTHON_SCRIPTS = ("build", "lint-content", "bench-convert", "published-links")
+PYTHON_SCRIPTS = ("build", "lint-content", "bench-convert", "published-links", "bench-search")
 SHELL_SCRIPTS = ("setup", "test")
 
 
@@ -32,3 +32,13 @@ def test_bench_convert_prints_every_figure() -> None:
     for row in ("chars/s", "share of the build converting", "rebuild after a one-page edit", "without cache"):
         assert row in result.stdout
     assert "(1 page converted)" in result.stdout
+
+
+def test_bench_search_prints_sizes_and_times(browser) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench-search"), "--repeat", "1", "--pages"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for row in ("zh-Hans index", "zh-Hant index", "load to first results", "raw/page"):
+        assert row in result.stdout

@@ -28,6 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from offline_download import offline_enabled
 from zh_search import fold_subset, load_queries, segment_index, tokenizer
 
 log = logging.getLogger("mkdocs.plugins.search_index")
@@ -102,7 +103,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     except ValueError as error:
         raise PluginError(f"hooks/{error}") from error
     merged = with_query_help(merged, queries)
+    offline = offline_enabled(config)
     for root, index in split_index(merged, variant_roots(config)).items():
         path = site / root / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        path.write_text(data, "utf-8")
+        if offline:  # from file://, Material loads the index as a script
+            path.with_suffix(".js").write_text(f"var __index = {data}", "utf-8")

@@ -38,6 +38,7 @@ log = logging.getLogger("mkdocs.plugins.variant_pages")
 OPTION = "opencc"
 GLOSSARY = "glossary.yml"
 SITE_STRINGS = ("site_name", "site_description", "copyright")
+EXTRA_STRINGS = ("offline_label",)  # interface text of this site's own templates, in mkdocs.yml's extra
 PAGE_META = ("title", "description")
 
 
@@ -132,6 +133,10 @@ def on_config(config: MkDocsConfig) -> None:
         for key in SITE_STRINGS:
             if config[key] and language[key] is None:  # a hand-written value in mkdocs.yml wins
                 language[key] = convert_text(config[key], variant.opencc, variant.pairs)
+        language.extra = language.extra or {}
+        for key in EXTRA_STRINGS:
+            if config.extra.get(key) and key not in language.extra:
+                language.extra[key] = convert_text(config.extra[key], variant.opencc, variant.pairs)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:

@@ -34,8 +34,9 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 SITE_URL = "http://127.0.0.1:8000/"
 
 
-def run_build(project: Path, site: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess:
-    """Run the real scripts/build of this repository on a project directory."""
+def run_build(project: Path, site: Path, site_url: str = SITE_URL, offline: bool = False):
+    """Run the real scripts/build on a project directory; without the offline download
+    unless asked (only the published-site fixture needs it)."""
     command = [
         sys.executable,
         str(ROOT / "scripts" / "build"),
@@ -43,15 +44,16 @@ def run_build(project: Path, site: Path, site_url: str = SITE_URL) -> subprocess
         "--config-file",
         str(project / "mkdocs.yml"),
     ]
+    command += [] if offline else ["--no-offline"]
     environment = {**os.environ, "SITE_URL": site_url}
     return subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The guide itself, built once with --strict into a temporary directory."""
+    """The guide itself, built once with --strict into a temporary directory, as published."""
     site = tmp_path_factory.mktemp("build") / "site"
-    result = run_build(ROOT, site)
+    result = run_build(ROOT, site, offline=True)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site

@@ -1,0 +1,85 @@
+"""The offline download: a zip of both variants that works from file:// without any network."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import search
+
+ZIP = "download/icbc-overdue-guide-offline.zip"
+
+
+def human_size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+@pytest.fixture(scope="module")
+def unpacked(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(built_site / ZIP) as bundle:
+        bundle.extractall(folder)
+    return folder / "icbc-overdue-guide"
+
+
+def test_every_page_links_the_download_with_its_size(built_site: Path) -> None:
+    size = human_size((built_site / ZIP).stat().st_size)
+    for page in [
+        *built_site.glob("*/index.html"),
+        built_site / "index.html",
+        *built_site.glob("zh-Hant/*/index.html"),
+    ]:
+        if page.parent.name in ("search", "assets", "download"):
+            continue
+        html = page.read_text("utf-8")
+        links = re.findall(r'<a href="([^"]*icbc-overdue-guide-offline\.zip)" download>', html)
+        is_home = page.parent in (built_site, built_site / "zh-Hant")
+        assert len(links) == (2 if is_home else 1), page  # home: also in the page; everywhere: in the footer
+        assert (page.parent / links[0]).resolve() == (built_site / ZIP).resolve()
+        assert f"(zip, {size})" in html
+    assert "下載離線版" in (built_site / "zh-Hant" / "index.html").read_text("utf-8")
+
+
+def test_the_zip_holds_both_variants_built_for_file_urls(unpacked: Path) -> None:
+    for page in ("index.html", "overdue.html", "zh-Hant/index.html", "zh-Hant/overdue.html"):
+        assert (unpacked / page).is_file(), page
+    for index in ("search/search_index.js", "zh-Hant/search/search_index.js"):
+        assert (unpacked / index).read_text("utf-8").startswith("var __index = ")
+    html = (unpacked / "zh-Hant" / "overdue.html").read_text("utf-8")
+    assert "unpkg.com" not in html and "../assets/javascripts/iframe-worker-shim.js" in html
+    assert not (unpacked / "download").exists()
+
+
+def test_the_download_works_from_file_urls(browser, unpacked: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    root = unpacked.as_uri() + "/"
+
+    page.goto(root + "index.html")
+    page.locator(".md-nav--primary a.md-nav__link[href='overdue.html']").first.click()
+    page.wait_for_url(root + "overdue.html")
+    hits = search(page, "95588")
+    assert hits and all(hit.startswith(root) and "/zh-Hant/" not in hit for hit in hits)
+    page.keyboard.press("Escape")
+
+    page.goto(root + "overdue.html#home-visit-timing")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(".md-select__link[hreflang='zh-Hant']").click()
+    page.wait_for_url(root + "zh-Hant/overdue.html#home-visit-timing")
+    page.wait_for_timeout(200)
+    assert 0 <= page.locator("#home-visit-timing").bounding_box()["y"] < 400
+    hits = search(page, "95588")
+    assert hits and all(hit.startswith(root + "zh-Hant/") for hit in hits)
+    assert any(hit.endswith("customer-service.html?h=95588#hotline-95588") for hit in hits)
+    page.keyboard.press("Escape")
+
+    page.goto(root + "zh-Hant/index.html")
+    page.locator(".variant-switch a[hreflang='zh-Hans']").click()
+    page.wait_for_url(root + "index.html")
+    context.close()
+    assert [url for url in requested if not url.startswith(("file:", "data:", "about:"))] == []

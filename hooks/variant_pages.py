@@ -124,6 +124,9 @@ def page_text(text: str, variant: Variant, *, convert: bool) -> str:
 
 def on_config(config: MkDocsConfig) -> None:
     """Check every variant's OpenCC name and the glossary; derive the variants' site strings."""
+    if current_variant(config).opencc is not None:
+        # Every variant would write the site's one 404.html; the source variant's stays.
+        config.theme.static_templates.discard("404.html")
     # Runs before static-i18n's own on_config (priority -100), so on the first,
     # Simplified build the site strings are still the ones from mkdocs.yml.
     for language in i18n(config).config.languages:

@@ -143,3 +143,8 @@ def test_home_links_every_question(built_site: Path) -> None:
         assert questions, source.name
         for question, id_ in questions:
             assert f"]({source.name}#{id_})" in home, f"quick answers miss {source.name}#{id_} {question}"
+
+
+def test_the_site_wide_404_page_is_the_simplified_one(built_site: Path) -> None:
+    assert site_html.html_lang((built_site / "404.html").read_text("utf-8")) == "zh-Hans"
+    assert not (built_site / "zh-Hant" / "404.html").exists()

@@ -18,6 +18,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import _synthetic as synthetic  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -28,7 +31,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -61,14 +63,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def copy_project(project: Path) -> Path:
     """Copy the project's build inputs (config, docs, hooks, overrides) to a new folder."""
-    project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / part)
-    return project
+    return synthetic.copy_project(ROOT, project)
 
 
 @pytest.fixture

@@ -38,7 +38,10 @@ log = logging.getLogger("mkdocs.plugins.variant_pages")
 OPTION = "opencc"
 GLOSSARY = "glossary.yml"
 SITE_STRINGS = ("site_name", "site_description", "copyright")
-EXTRA_STRINGS = ("offline_label",)  # interface text of this site's own templates, in mkdocs.yml's extra
+EXTRA_STRINGS = (
+    "offline_label",
+    "pdf_label",
+)  # interface text of this site's own templates, in mkdocs.yml's extra
 PAGE_META = ("title", "description")
 
 

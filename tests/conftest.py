@@ -46,7 +46,9 @@ def run_build(project: Path, site: Path, site_url: str = SITE_URL, offline: bool
         "--config-file",
         str(project / "mkdocs.yml"),
     ]
-    command += [] if offline else ["--no-offline"]
+    command += [] if offline else ["--no-offline", "--no-pdf"]
+    if offline and not CHROMIUM.exists() and not os.environ.get("CI"):
+        command.append("--no-pdf")  # a contributor's machine without Chromium; CI always builds the PDFs
     environment = {**os.environ, "SITE_URL": site_url}
     return subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
 

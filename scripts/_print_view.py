@@ -1,0 +1,113 @@
+"""The print view of a built variant, one document for the PDF: cover, contents, every page.
+
+It is assembled from the site's own pages after they are built, so the PDF
+holds exactly what the reader sees, in the variant's script, styled by the
+site's own CSS and its print rules. Chromium turns it into the PDF.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
+STYLES = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+TAG = re.compile(r"<[^>]+>")
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
+]  # fmt: skip
+PRINT_CSS = """
+@page { size: A4; margin: 16mm 14mm 18mm;
+  @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
+@page :first { @bottom-center { content: none; } }
+.print-cover { break-after: page; padding-top: 30vh; text-align: center; }
+.print-cover h1 { font-size: 2em; }
+.print-contents { break-after: page; }
+.print-contents a::after { content: none !important; }
+.print-page { break-before: page; }
+.print-page .variant-switch, .print-page .offline-link, .print-page .headerlink { display: none; }
+"""
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(html.unescape(TAG.sub("", fragment)).replace("¶", "").split())
+
+
+def page_files(variant_root: Path, nav: list[str]) -> list[Path]:
+    """The built page of every nav entry in a variant, in nav order."""
+    pages = []
+    for entry in nav:
+        stem = Path(entry).stem
+        pages.append(variant_root / "index.html" if stem == "index" else variant_root / stem / "index.html")
+    return pages
+
+
+def print_view(pages: list[Path], lang: str, title: str, reviewed: str, contents_label: str) -> str:
+    """One HTML document holding a cover, a table of contents and every page's article."""
+    first = pages[0].read_text("utf-8")
+    styles = [pages[0].parent / href for href in STYLES.findall(first) if not href.startswith("http")]
+    articles, contents = [], []
+    for page in pages:
+        article = ARTICLE.search(page.read_text("utf-8"))[1]
+        articles.append(f'<section class="print-page md-typeset">{article}</section>')
+        for level, id_, heading in HEADING.findall(article):
+            indent = "" if level == "1" else ' style="margin-left:1.5em"'
+            contents.append(f'<li{indent}><a href="#{id_}">{html.escape(text_of(heading))}</a></li>')
+    links = "".join(f'<link rel="stylesheet" href="{style.resolve().as_uri()}">' for style in styles)
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"{links}<style>{PRINT_CSS}</style></head><body><div class='md-typeset'>"
+        f'<div class="print-cover"><h1>{html.escape(title)}</h1><p>{html.escape(reviewed)}</p></div>'
+        f'<nav class="print-contents"><h2>{html.escape(contents_label)}</h2>'
+        f'<ul>{"".join(contents)}</ul></nav>'
+        f"{''.join(articles)}</div></body></html>"
+    )
+
+
+def reviewed_line(home: Path) -> str:
+    """The home page's 'last reviewed' line, in its script."""
+    match = re.search(r"<p>(最[后後][审審][阅閱][：:][^<]+)</p>", home.read_text("utf-8"))
+    return text_of(match[1]) if match else ""
+
+
+def to_pdf(document: Path, pdf: Path) -> None:
+    """Print a local HTML document to PDF with Debian's Chromium."""
+    if not CHROMIUM.exists():
+        raise FileNotFoundError(
+            f"{CHROMIUM} is missing: scripts/setup --browser installs it, or build with --no-pdf"
+        )
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    command = [str(CHROMIUM), *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", document.resolve().as_uri()]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    if not pdf.is_file() or pdf.stat().st_size == 0:
+        raise RuntimeError(f"Chromium wrote no PDF for {document}")
+
+
+TOC_LABEL = re.compile(
+    r'<label class="md-nav__title" for="__toc">\s*<span[^>]*></span>\s*([^<]+?)\s*</label>'
+)
+
+
+def build_pdf(site: Path, variant_prefix: str, lang: str, nav: list[str], pdf: Path) -> None:
+    """Assemble a variant's print view in a scratch folder beside the site and print it."""
+    root = site / variant_prefix if variant_prefix else site
+    pages = page_files(root, nav)
+    home = pages[0].read_text("utf-8")
+    title = html.unescape(re.search(r'property="og:site_name" content="([^"]+)"', home)[1])
+    contents_label = TOC_LABEL.search(pages[1].read_text("utf-8"))[
+        1
+    ]  # Material's "table of contents", translated
+    scratch = site.parent / f".print-{lang}"
+    scratch.mkdir(exist_ok=True)
+    try:
+        document = scratch / "print.html"
+        document.write_text(print_view(pages, lang, title, reviewed_line(pages[0]), contents_label), "utf-8")
+        to_pdf(document, pdf)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

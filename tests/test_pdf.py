@@ -1,0 +1,69 @@
+"""One PDF per variant: the whole guide, its questions in its own script, fonts embedded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import site_html
+from test_build import SOURCES, VARIANTS, output_path
+
+PDF = "download/icbc-overdue-guide-{lang}.pdf"
+
+
+@pytest.fixture(scope="module")
+def poppler() -> None:
+    missing = [tool for tool in ("pdftotext", "pdffonts") if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(
+                f"{', '.join(missing)} missing in CI (scripts/setup --browser installs poppler-utils)"
+            )
+        pytest.skip(f"{', '.join(missing)} missing: scripts/setup --browser installs poppler-utils")
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.parametrize(("variant", "prefix"), VARIANTS.items())
+def test_each_pdf_holds_the_whole_guide(built_site: Path, poppler, variant: str, prefix: str) -> None:
+    pdf = built_site / PDF.format(lang=variant)
+    if not pdf.exists() and not os.environ.get("CI"):
+        pytest.skip("built without PDFs (no Chromium on this machine)")
+    text = " ".join(pdf_text(pdf).split())
+    for source in SOURCES:
+        html = (built_site / output_path(source, prefix)).read_text("utf-8")
+        for tag, _, heading in site_html.headings(html):
+            if tag in ("h1", "h2", "h3"):
+                assert " ".join(heading.removesuffix("¶").split()) in text, (variant, heading)
+    reviewed = "最后审阅" if variant == "zh-Hans" else "最後審閱"
+    assert reviewed in text[:200], "the cover carries the last-reviewed date"
+    assert ("目录" if variant == "zh-Hans" else "目錄") in text[:800], "a table of contents follows the cover"
+    assert "2 / " in text, "pages are numbered"
+    disclaimer = "不构成法律或财务建议" if variant == "zh-Hans" else "不構成法律或財務建議"
+    assert disclaimer in text
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_pdf_fonts_are_embedded(built_site: Path, poppler, variant: str) -> None:
+    pdf = built_site / PDF.format(lang=variant)
+    if not pdf.exists() and not os.environ.get("CI"):
+        pytest.skip("built without PDFs (no Chromium on this machine)")
+    rows = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert rows, "the PDF uses fonts"
+    assert all(row.split()[-5] == "yes" for row in rows), rows  # the "emb" column
+
+
+def test_each_home_links_its_pdf(built_site: Path) -> None:
+    for variant, prefix in VARIANTS.items():
+        html = (built_site / prefix / "index.html").read_text("utf-8")
+        assert f'href="{"../" if prefix else ""}download/icbc-overdue-guide-{variant}.pdf" download' in html

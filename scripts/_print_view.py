@@ -65,7 +65,7 @@ def print_view(pages: list[Path], lang: str, title: str, reviewed: str, contents
         f"{links}<style>{PRINT_CSS}</style></head><body><div class='md-typeset'>"
         f'<div class="print-cover"><h1>{html.escape(title)}</h1><p>{html.escape(reviewed)}</p></div>'
         f'<nav class="print-contents"><h2>{html.escape(contents_label)}</h2>'
-        f'<ul>{"".join(contents)}</ul></nav>'
+        f"<ul>{''.join(contents)}</ul></nav>"
         f"{''.join(articles)}</div></body></html>"
     )
 
@@ -76,14 +76,14 @@ def reviewed_line(home: Path) -> str:
     return text_of(match[1]) if match else ""
 
 
-def to_pdf(document: Path, pdf: Path) -> None:
+def to_pdf(document: Path, pdf: Path, chromium: Path = CHROMIUM) -> None:
     """Print a local HTML document to PDF with Debian's Chromium."""
-    if not CHROMIUM.exists():
+    if not chromium.exists():
         raise FileNotFoundError(
-            f"{CHROMIUM} is missing: scripts/setup --browser installs it, or build with --no-pdf"
+            f"{chromium} is missing: scripts/setup --browser installs it, or build with --no-pdf"
         )
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    command = [str(CHROMIUM), *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", document.resolve().as_uri()]
+    command = [str(chromium), *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", document.resolve().as_uri()]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
     if not pdf.is_file() or pdf.stat().st_size == 0:
         raise RuntimeError(f"Chromium wrote no PDF for {document}")
@@ -94,7 +94,7 @@ TOC_LABEL = re.compile(
 )
 
 
-def build_pdf(site: Path, variant_prefix: str, lang: str, nav: list[str], pdf: Path) -> None:
+def build_pdf(site: Path, variant_prefix: str, lang: str, nav: list[str], pdf: Path, chromium: Path) -> None:
     """Assemble a variant's print view in a scratch folder beside the site and print it."""
     root = site / variant_prefix if variant_prefix else site
     pages = page_files(root, nav)
@@ -108,6 +108,6 @@ def build_pdf(site: Path, variant_prefix: str, lang: str, nav: list[str], pdf: P
     try:
         document = scratch / "print.html"
         document.write_text(print_view(pages, lang, title, reviewed_line(pages[0]), contents_label), "utf-8")
-        to_pdf(document, pdf)
+        to_pdf(document, pdf, chromium)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

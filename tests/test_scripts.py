@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-PYTHON_SCRIPTS = ("build", "lint-content", "bench-convert", "published-links", "bench-search")
+PYTHON_SCRIPTS = ("build", "lint-content", "bench-convert", "published-links", "bench-search", "bench")
 SHELL_SCRIPTS = ("setup", "test")
 
 
@@ -42,3 +42,29 @@ def test_bench_search_prints_sizes_and_times(browser) -> None:
     assert result.returncode == 0, result.stderr
     for row in ("zh-Hans index", "zh-Hant index", "load to first results", "raw/page"):
         assert row in result.stdout
+
+
+def test_bench_prints_download_sizes(browser) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench"), "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for row in ("scripts/build", "offline.zip", "zh-Hans.pdf", "zh-Hant.pdf", "search index"):
+        assert row in result.stdout
+
+
+def test_build_without_chromium_stops_with_a_clear_message(tmp_path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build"), str(tmp_path / "site"), "--no-offline",
+         "--chromium", str(tmp_path / "no-chromium")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert (
+        f"{tmp_path / 'no-chromium'} is missing: scripts/setup --browser installs it, or build with --no-pdf"
+        in (result.stderr)
+    )
+    assert not (tmp_path / "site").exists()

@@ -29,6 +29,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
+from variant_pages import current_language, url_prefix
+
 log = logging.getLogger("mkdocs.plugins.link_aliases")
 
 
@@ -72,18 +74,13 @@ def _front_matter(file: File) -> dict:
     return get_data(file.content_string)[1] if file.src_uri.endswith(".md") else {}
 
 
-def _locale_prefix(config: MkDocsConfig) -> tuple[str, str]:
-    plugin = config.plugins["i18n"]
-    locale = plugin.current_language or plugin.default_language
-    return locale, "" if locale == plugin.default_language else f"{locale}/"
-
-
 # After static-i18n (-100) has chosen this variant's files, so the redirect
 # pages it adds are not taken for translations.
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add a forwarding page at the URL of every page listed in a redirect_from."""
-    locale, prefix = _locale_prefix(config)
+    language = current_language(config)
+    locale, prefix = language.locale, url_prefix(language)
     taken = {file.dest_uri for file in files}
     for file in files.documentation_pages():
         for old in _front_matter(file).get("redirect_from") or []:

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from offline_download import offline_enabled
+from variant_pages import built_languages, url_prefix
 from zh_search import fold_subset, load_queries, segment_index, tokenizer
 
 log = logging.getLogger("mkdocs.plugins.search_index")
@@ -40,13 +41,7 @@ QUERIES = Path(__file__).parent / "search_queries.yml"
 
 def variant_roots(config: MkDocsConfig) -> list[str]:
     """URL prefixes of the non-default variants, such as 'zh-Hant/'."""
-    plugin = config.plugins.get("i18n")
-    languages = plugin.config.languages if plugin else []
-    return [
-        language.link.strip("/") + "/"
-        for language in languages
-        if language.build and not language.default and language.link.strip("/")
-    ]
+    return [url_prefix(language) for language in built_languages(config) if not language.default]
 
 
 def root_of(url: str, roots: list[str]) -> str:

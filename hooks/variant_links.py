@@ -19,6 +19,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from variant_pages import built_languages, current_language, url_prefix
+
 log = logging.getLogger("mkdocs.plugins.variant_links")
 
 
@@ -60,11 +62,11 @@ def variant_links(
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Give templates the page's variant links; point Material's alternates at absolute URLs."""
-    plugin = config.plugins["i18n"]
-    languages = [(lang.locale, lang.name, lang.default) for lang in plugin.config.languages if lang.build]
-    homes = {lang: "" if default else f"{lang}/" for lang, _, default in languages}
+    built = built_languages(config)
+    languages = [(language.locale, language.name, language.default) for language in built]
+    homes = {language.locale: url_prefix(language) for language in built}
     alternates = {lang: file.url for lang, file in getattr(page.file, "alternates", {}).items()}
-    page_lang = getattr(page.file, "locale_alternate_of", plugin.default_language)
+    page_lang = getattr(page.file, "locale_alternate_of", None) or current_language(config).locale
     urls = counterpart_urls(page.url, page_lang, alternates, homes)
     links = variant_links(page.url, page_lang, languages, urls, config.site_url or "")
     context["variants"] = links

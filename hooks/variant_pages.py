@@ -91,9 +91,7 @@ def variant_for(config: MkDocsConfig, language) -> Variant:
 
 def current_variant(config: MkDocsConfig) -> Variant:
     """The Variant the running build produces."""
-    plugin = i18n(config)
-    locale = plugin.current_language or plugin.default_language
-    return variant_for(config, next(lang for lang in plugin.config.languages if lang.locale == locale))
+    return variant_for(config, current_language(config))
 
 
 def i18n(config: MkDocsConfig):
@@ -105,6 +103,23 @@ def i18n(config: MkDocsConfig):
             "with its languages under 'plugins' in mkdocs.yml."
         )
     return plugin
+
+
+def url_prefix(language) -> str:
+    """Where static-i18n puts a language's pages: '' for the default one, else 'zh-Hant/'."""
+    return "" if language.default else f"{language.locale}/"
+
+
+def built_languages(config: MkDocsConfig) -> list:
+    """The i18n languages this site builds, in the order of mkdocs.yml."""
+    return [language for language in i18n(config).config.languages if language.build]
+
+
+def current_language(config: MkDocsConfig):
+    """The i18n language of the running build."""
+    plugin = i18n(config)
+    locale = plugin.current_language or plugin.default_language
+    return next(language for language in plugin.config.languages if language.locale == locale)
 
 
 def uses_fallback_source(file: File) -> bool:

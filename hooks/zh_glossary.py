@@ -105,6 +105,7 @@ def load(path: Path) -> tuple[Entry, ...]:
     return parse(path.read_text("utf-8")) if path.is_file() else ()
 
 
+@functools.lru_cache(maxsize=64)  # asked for every page of every build
 def pairs_for(entries: tuple[Entry, ...], locale: str) -> Pairs:
     """(phrase, form) pairs that apply to one variant; keep entries map to themselves."""
     pairs = []

@@ -9,10 +9,12 @@
 - Words: jieba learns the guide's terms (hooks/search_terms.txt) before any page
   is indexed, and every entry is cut anew so that Traditional text is cut
   where its Simplified shadow is (hooks/zh_search.py).
-- Queries: each index carries the fold table for the characters the site uses,
-  and the readers' phrasings of hooks/search_queries.yml, so the browser can
-  read a query typed in either script, in a reader's own words
-  (overrides/assets/javascripts/search-worker.js).
+- Queries: the worker wrapper (overrides/assets/javascripts/search-worker.js)
+  is written out with the fold table for the characters the site uses and the
+  readers' phrasings of hooks/search_queries.yml, so the browser can read a
+  query typed in either script, in a reader's own words.
+- Size: the published index is compact (plain text, one-byte word breaks); the
+  offline download keeps Material's own format, read without the wrapper.
 """
 
 from __future__ import annotations
@@ -30,11 +32,12 @@ from mkdocs.utils import get_relative_url
 
 from offline_download import offline_enabled
 from variant_pages import built_languages, url_prefix
-from zh_search import fold_subset, load_queries, segment_index, tokenizer
+from zh_search import compact_index, fold_subset, load_queries, segment_index, tokenizer
 
 log = logging.getLogger("mkdocs.plugins.search_index")
 
 INDEX = Path("search") / "search_index.json"
+WORKER = Path("assets") / "javascripts" / "search-worker.js"  # in the theme's custom_dir
 TERMS = Path(__file__).parent / "search_terms.txt"
 QUERIES = Path(__file__).parent / "search_queries.yml"
 
@@ -58,12 +61,18 @@ def split_index(index: dict, roots: list[str]) -> dict[str, dict]:
     return {root: {**index, "docs": docs} for root, docs in parts.items()}
 
 
-def with_query_help(index: dict, queries: dict) -> dict:
-    """The index with what the browser needs to read queries: fold table, synonyms, ignored words."""
+def query_help(index: dict, queries: dict) -> dict:
+    """What the browser needs to read queries in both variants: the fold table for the site's
+    characters (one string of pairs, Traditional then Simplified), synonyms, ignored words."""
     texts = [doc["title"] + doc["text"] for doc in index["docs"]]
     texts += [word for words in queries["synonyms"].values() for word in words]
-    help_ = {"fold": fold_subset(texts), "synonyms": queries["synonyms"], "ignore": queries["ignore"]}
-    return {**index, "config": {**index["config"], **help_}}
+    fold = "".join(key + value for key, value in sorted(fold_subset(texts).items()))
+    return {"fold": fold, "synonyms": queries["synonyms"], "ignore": queries["ignore"]}
+
+
+def worker_with_help(worker: str, help_: dict) -> str:
+    """The search worker wrapper with the query help written in front of it."""
+    return f"self.QUERY_HELP = {json.dumps(help_, ensure_ascii=False, separators=(',', ':'))};\n{worker}"
 
 
 def terms_tokenizer():
@@ -71,8 +80,19 @@ def terms_tokenizer():
     return tokenizer(TERMS, TERMS.stat().st_mtime_ns if TERMS.is_file() else 0)
 
 
+def without_material_segmentation() -> None:
+    """Stop Material's search plugin from cutting Chinese with jieba itself: every entry is cut
+    anew here (alike in both scripts), so Material's pass only doubled the build time."""
+    from material.plugins.search import plugin as material_search
+
+    if not hasattr(material_search, "jieba"):
+        raise PluginError("hooks/search_index.py: Material's search plugin changed; review its jieba use")
+    material_search.jieba = None
+
+
 def on_config(config: MkDocsConfig) -> None:
-    """Teach jieba the guide's terms before Material indexes any page."""
+    """Cut words once, here; teach jieba the guide's terms."""
+    without_material_segmentation()
     terms_tokenizer()
 
 
@@ -97,12 +117,17 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         queries = load_queries(QUERIES)
     except ValueError as error:
         raise PluginError(f"hooks/{error}") from error
-    merged = with_query_help(merged, queries)
     offline = offline_enabled(config)
+    if not offline:  # one copy for both variants, fetched with the worker when search starts
+        source = Path(config.theme.custom_dir) / WORKER
+        worker = worker_with_help(source.read_text("utf-8"), query_help(merged, queries))
+        (site / WORKER).write_text(worker, "utf-8")
     for root, index in split_index(merged, variant_roots(config)).items():
         path = site / root / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        path.write_text(data, "utf-8")
-        if offline:  # from file://, Material loads the index as a script
+        if offline:  # from file://, Material's own worker loads the index as a script
+            data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
             path.with_suffix(".js").write_text(f"var __index = {data}", "utf-8")
+        else:  # read through the guide's worker wrapper, which restores what compact_index saves
+            data = json.dumps(compact_index(index), ensure_ascii=False, separators=(",", ":"))
+        path.write_text(data, "utf-8")

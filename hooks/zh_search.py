@@ -11,8 +11,10 @@ so the browser can fold a query typed in either script.
 from __future__ import annotations
 
 import functools
+import os
 import re
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from zh_core import character_table
@@ -31,6 +33,18 @@ def fold_table() -> dict[str, str]:
     }
 
 
+@functools.cache
+def regional_forms() -> frozenset[str]:
+    """Characters a regional standard writes for another one (Taiwan's 著 for 着): jieba's
+    dictionary lists their words as well (意味著), and a Traditional text is cut with them."""
+    return frozenset(
+        form
+        for variants in ("TWVariants.txt", "HKVariants.txt")
+        for forms in character_table(variants).values()
+        for form in forms
+    )
+
+
 def fold(text: str) -> str:
     """text with every Traditional character replaced by its Simplified form, length kept."""
     table = fold_table()
@@ -43,48 +57,75 @@ def fold_subset(texts: Iterable[str]) -> dict[str, str]:
     return {char: table[char] for text in texts for char in set(text) if char in table}
 
 
+# jieba's rarest words cost most of its start-up (its full dictionary takes about a
+# second to load) and never decide a cut in the guide; the same idea as jieba's dict.txt.small.
+MIN_FREQUENCY = 10
+
+
+def common_words(dictionary: str, min_frequency: int, keep: frozenset[str] = frozenset()) -> str:
+    """The lines of a jieba dictionary (word frequency [tag]) whose word is at least that frequent
+    or holds one of the characters to keep."""
+    return "".join(
+        line
+        for line in dictionary.splitlines(keepends=True)
+        if int(line.split(" ", 2)[1]) >= min_frequency or not keep.isdisjoint(line.split(" ", 1)[0])
+    )
+
+
+def small_dictionary(min_frequency: int = MIN_FREQUENCY) -> Path:
+    """jieba's dictionary without its rare words, written once to the temporary directory."""
+    import jieba
+
+    path = Path(tempfile.gettempdir()) / f"jieba-{jieba.__version__}-min{min_frequency}-regional.dict.txt"
+    if not path.is_file():
+        source = Path(jieba.__file__).with_name("dict.txt").read_text("utf-8")
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(common_words(source, min_frequency, regional_forms()), "utf-8")
+        partial.replace(path)  # atomic: a parallel build never reads half a dictionary
+    return path
+
+
 @functools.lru_cache(maxsize=4)
 def tokenizer(terms_path: Path, modified_ns: int):
-    """jieba's default tokenizer with the guide's terms added, once per version of the terms file."""
+    """jieba with its common words and the guide's terms, once per version of the terms file."""
     import jieba
 
     jieba.setLogLevel(60)
-    jieba.initialize()
+    cutter = jieba.Tokenizer(str(small_dictionary()))
+    cutter.initialize()
     if terms_path.is_file():
-        jieba.load_userdict(str(terms_path))
-    return jieba.dt
+        cutter.load_userdict(str(terms_path))
+    return cutter
 
 
-def cut_like_shadow(run: str, cut: Callable[[str], Iterable[str]]) -> list[str]:
-    """Cut a run of Han characters where its Simplified shadow is cut."""
-    pieces, start = [], 0
-    for word in cut(fold(run)):
-        pieces.append(run[start : start + len(word)])
-        start += len(word)
-    return pieces
-
-
-def parts_of(word: str, cut_for_search: Callable[[str], Iterable[str]]) -> list[str]:
-    """The shorter words inside a word (信用卡逾期: 信用, 信用卡, 逾期), in the word's own script."""
-    shadow = fold(word)
-    return [
-        word[shadow.index(part) : shadow.index(part) + len(part)]
-        for part in cut_for_search(shadow)
-        if part != shadow
-    ]
+@functools.lru_cache(maxsize=1 << 16)
+def cut_shadow(shadow: str, tokenizer) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A Simplified run's words, and the shorter words inside its longer ones (信用卡逾期: 信用,
+    信用卡, 逾期). Cached: both scripts share a shadow, and pages share phrases."""
+    words = tuple(tokenizer.cut(shadow))
+    parts = tuple(
+        part for word in words if len(word) > 2 for part in tokenizer.cut_for_search(word) if part != word
+    )
+    return words, parts
 
 
 def segment(text: str, tokenizer) -> tuple[str, list[str]]:
     """Text with its Han words separated by U+200B, as Material's index expects, and the
-    shorter words inside its longer ones, so that a query for a part still finds them."""
+    shorter words inside its longer ones, so that a query for a part still finds them.
+    A Traditional run is cut where its Simplified shadow is, and its parts keep its script."""
     parts: list[str] = []
 
     def cut_run(run: re.Match[str]) -> str:
-        words = cut_like_shadow(run[0], tokenizer.cut)
+        text, shadow = run[0], fold(run[0])
+        words, shadow_parts = cut_shadow(shadow, tokenizer)
+        pieces, start = [], 0
         for word in words:
-            if len(word) > 2:
-                parts.extend(parts_of(word, tokenizer.cut_for_search))
-        return SEPARATOR + SEPARATOR.join(words) + SEPARATOR
+            pieces.append(text[start : start + len(word)])
+            start += len(word)
+        for part in shadow_parts:  # a part's first place in the run, in the run's own script
+            at = shadow.index(part)
+            parts.append(text[at : at + len(part)])
+        return SEPARATOR + SEPARATOR.join(pieces) + SEPARATOR
 
     segmented = HAN.sub(cut_run, text.replace(SEPARATOR, "")).strip(SEPARATOR)
     return segmented, parts
@@ -97,9 +138,53 @@ def segment_index(index: dict, tokenizer) -> dict:
     for doc in index["docs"]:
         title, title_parts = segment(doc["title"], tokenizer)
         text, text_parts = segment(doc["text"], tokenizer)
-        parts = list(dict.fromkeys(title_parts + text_parts))
+        held = set(re.split(f"[{SEPARATOR}\\s]+", title + SEPARATOR + text))
+        parts = [part for part in dict.fromkeys(title_parts + text_parts) if part not in held]
         docs.append({**doc, "title": title, "text": text, **({"parts": " ".join(parts)} if parts else {})})
     fields = {**index["config"]["fields"], "parts": {"boost": 1.0}}
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
+
+
+def compact_breaks(text: str, separator: re.Pattern[str]) -> str:
+    """Text whose word breaks take one byte, not three: a U+200B next to another separator
+    goes, any other becomes a space. Either way Material's index finds the same words."""
+
+    def one_byte(run: re.Match[str]) -> str:
+        before, after = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
+        return (
+            ""
+            if not before or not after or separator.fullmatch(before) or separator.fullmatch(after)
+            else " "
+        )
+
+    return re.sub(SEPARATOR + "+", one_byte, text)
+
+
+def restore_breaks(text: str) -> str:
+    """What the browser reads from a compact index: a space between Han characters is U+200B again."""
+    return re.sub(f"(?<={HAN.pattern[:-1]}) (?={HAN.pattern[:-1]})", SEPARATOR, text)
+
+
+def plain_text(html: str) -> str:
+    """Indexed HTML as plain text, one line per paragraph or item: Material shows a result's text
+    as a teaser, where tags only added weight."""
+    return re.sub(r"\s*\n\s*", "\n", re.sub(r"<[^>]*>", "\n", html)).strip()
+
+
+def compact_index(index: dict) -> dict:
+    """An index for the published site: plain text, word breaks of one byte (the browser restores
+    U+200B between Han characters, overrides/assets/javascripts/search-worker.js), and no field
+    the guide does not use."""
+    separator = re.compile(index["config"]["separator"].rstrip("+"))  # one character of it
+    docs = [
+        {
+            **doc,
+            "title": compact_breaks(doc["title"], separator),
+            "text": compact_breaks(plain_text(doc["text"]), separator),
+        }
+        for doc in index["docs"]
+    ]
+    fields = {name: field for name, field in index["config"]["fields"].items() if name != "tags"}
     return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
 
 

@@ -32,24 +32,36 @@ def renumbered(markdown: str, copy: int) -> str:
     return relinked(ID.sub(lambda m: f"{{#{m[1]}-{copy}", markdown), copy)
 
 
+def synthetic_nav(copies: list[list[str]], per_group: int = 10) -> str:
+    """A nav for the copies, as a growing guide would have one: each copy of the guide a
+    section, every `per_group` copies a top-level part, so that no page lists all others."""
+    lines = ["nav:", "  - index.md"]
+    for first in range(0, len(copies), per_group):
+        group = copies[first : first + per_group]
+        lines.append(f"  - 第 {first // per_group + 1} 部分:")
+        for number, names in enumerate(group, start=first + 1):
+            lines.append(f"    - 第 {number} 篇:")
+            lines.extend(f"      - {name}" for name in names)
+    return "\n".join(lines) + "\n"
+
+
 def synthetic_project(source: Path, dest: Path, pages: int) -> Path:
     """A copy of the project whose docs hold about `pages` pages: the home page plus whole copies
     of the other pages, so that every link between them still resolves."""
     project = copy_project(source, dest)
     docs = project / "docs"
     originals = sorted(p for p in docs.glob("*.md") if p.name != "index.md" and p.suffixes == [".md"])
-    names = []
+    copies = []
     for copy in range(1, max(1, round((pages - 1) / len(originals))) + 1):
+        copies.append([])
         for page in originals:
             name = f"{page.stem}-{copy}.md"
             (docs / name).write_text(renumbered(page.read_text("utf-8"), copy), "utf-8")
-            names.append(name)
+            copies[-1].append(name)
     for page in originals:
         page.unlink()
     config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    nav = "".join(f"  - {name}\n" for name in names)
-    text = re.sub(r"nav:\n(?:  - .*\n)+", "nav:\n  - index.md\n" + nav, text)
+    text = re.sub(r"nav:\n(?:  - .*\n)+", lambda _: synthetic_nav(copies), config.read_text("utf-8"))
     index = docs / "index.md"
     index.write_text(relinked(index.read_text("utf-8"), 1), "utf-8")
     config.write_text(text, "utf-8")

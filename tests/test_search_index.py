@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -60,16 +61,34 @@ def test_query_help_is_checked(tmp_path: Path) -> None:
         zh_search.load_queries(bad)
 
 
+def test_the_worker_wrapper_carries_the_query_help(built_site: Path) -> None:
+    worker = (built_site / "assets" / "javascripts" / "search-worker.js").read_text("utf-8")
+    first, _, rest = worker.partition("\n")
+    assert first.startswith("self.QUERY_HELP = ") and first.endswith(";") and "importScripts" in rest
+    help_ = json.loads(first.removeprefix("self.QUERY_HELP = ").removesuffix(";"))
+    assert "門门" in help_["fold"] and help_["synonyms"]["转人工"] == ["人工客服"] and "吗" in help_["ignore"]
+
+
 @pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
-def test_each_index_carries_query_help_and_hidden_parts(built_site: Path, prefix: str) -> None:
-    index = json.loads((built_site / prefix / "search" / "search_index.json").read_text("utf-8"))
-    config = index["config"]
-    assert config["fold"]["門"] == "门" and config["synonyms"]["转人工"] == ["人工客服"]
-    assert config["fields"]["parts"] == {"boost": 1.0}
+def test_each_index_is_compact_and_carries_hidden_parts(built_site: Path, prefix: str) -> None:
+    raw = (built_site / prefix / "search" / "search_index.json").read_text("utf-8")
+    docs = raw.partition('"docs":')[2]  # the config keeps Material's separator, escapes and all
+    assert "\u200b" not in docs and "\\u" not in docs and "<p>" not in docs
+    index = json.loads(raw)
+    assert index["config"]["fields"]["parts"] == {"boost": 1.0} and "fold" not in index["config"]
     visit = next(doc for doc in index["docs"] if doc["location"] == "overdue/#home-visit-timing")
-    title = visit["title"].split(zh_search.SEPARATOR)
-    assert title[-2] == ("上门" if not prefix else "上門")
+    title = zh_search.restore_breaks(visit["title"]).split(zh_search.SEPARATOR)
+    assert title[-1] == ("上门？" if not prefix else "上門？")
     assert any("parts" in doc for doc in index["docs"])
+
+
+def test_compact_breaks_keep_the_words_and_restore() -> None:
+    separator = re.compile(r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》]")
+    text = "<p>\u200b本站\u200b不是\u200b工商银行\u200b。</p> 95588\u200b核实"
+    compact = zh_search.compact_breaks(text, separator)
+    assert compact == "<p> 本站 不是 工商银行。</p> 95588 核实"
+    assert zh_search.restore_breaks(compact) == "<p> 本站\u200b不是\u200b工商银行。</p> 95588 核实"
+    assert zh_search.plain_text("<p>段落</p>\n<ul>\n<li>一</li>\n</ul>") == "段落\n一"
 
 
 def test_both_indexes_cut_each_section_alike(built_site: Path) -> None:
@@ -78,5 +97,5 @@ def test_both_indexes_cut_each_section_alike(built_site: Path) -> None:
     assert [doc["location"] for doc in hans] == [doc["location"] for doc in hant]
     for simplified, traditional in zip(hans, hant, strict=True):
         if len(simplified["title"]) == len(traditional["title"]):
-            cuts = [len(word) for word in simplified["title"].split(zh_search.SEPARATOR)]
-            assert [len(word) for word in traditional["title"].split(zh_search.SEPARATOR)] == cuts
+            cuts = [len(word) for word in simplified["title"].split()]
+            assert [len(word) for word in traditional["title"].split()] == cuts

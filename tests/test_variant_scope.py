@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import site_html
+import zh_search
 from conftest import add_page, copy_project, run_build
 
 SAMPLES = Path(__file__).parent / "data" / "samples.md"
@@ -103,7 +104,7 @@ def test_inline_markup_never_reaches_either_variant(sample_site: Path) -> None:
 def test_search_index_has_no_markup(sample_site: Path, prefix: str) -> None:
     raw = (sample_site / prefix / "search" / "search_index.json").read_text("utf-8")
     docs = [doc for doc in json.loads(raw)["docs"] if doc["location"].startswith("samples/")]
-    text = "".join(doc["title"] + doc["text"] for doc in docs).replace("\u200b", "")
+    text = zh_search.restore_breaks("".join(doc["title"] + doc["text"] for doc in docs)).replace("\u200b", "")
     assert "你的账单已逾期" in text
     assert "-{" not in text and "}-" not in text and "zh-Hans:" not in text and "zh-Hant:" not in text
     assert "\ue000" not in text and "\ue001" not in text

@@ -4,14 +4,21 @@
  *
  * When the index arrives, its words (already cut by jieba, hooks/search_index.py)
  * are learnt under their folded, Simplified form, using the fold table that
- * ships with the index. A query is folded the same way, cut into the longest
+ * the build writes in front of this file (self.QUERY_HELP, with the readers'
+ * synonyms and ignored words). A query is folded the same way, cut into the longest
  * known words, and each word written as the index writes it, then handed to
  * Material: "逾期多久會上門" on the Simplified site becomes "逾期 多久 会 上门".
+ *
+ * The published index is compact (hooks/zh_search.py, compact_index): words are
+ * broken by one space, and the fold table is one string of pairs. Before
+ * Material reads it, a space between two Han characters becomes U+200B again,
+ * so that results show Chinese text without gaps.
  */
 (function () {
   "use strict";
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
   var IS_HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+$/u;
+  var HAN_BREAK = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]) (?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}])/gu;
   var SETUP = 0, QUERY = 2;
   // Material splits each run of Han characters of a query into the longest
   // index words it finds, but never takes the whole run as one word; a final
@@ -23,16 +30,26 @@
     return Array.from(text, function (char) { return fold[char] || char; }).join("");
   }
 
+  function pairs(text) {
+    var chars = Array.from(text || ""), table = {};
+    for (var i = 0; i + 1 < chars.length; i += 2) table[chars[i]] = chars[i + 1];
+    return table;
+  }
+
   function learn(index) {
-    var config = index.config || {};
-    fold = config.fold || {};
+    var config = self.QUERY_HELP || {};
+    fold = pairs(config.fold);
+    index.docs.forEach(function (doc) {
+      doc.title = doc.title.replace(HAN_BREAK, "$1\u200b");
+      doc.text = doc.text.replace(HAN_BREAK, "$1\u200b");
+    });
     synonyms = Object.keys(config.synonyms || {}).map(function (phrase) {
       return [folded(phrase), config.synonyms[phrase]];
     }).sort(function (a, b) { return b[0].length - a[0].length; });
     ignore = new Set((config.ignore || []).map(folded));
-    var counts = new Map();
+    var counts = new Map(), breaks = new RegExp((index.config || {}).separator || "[\\s\\u200b]+", "u");
     index.docs.forEach(function (doc) {
-      (doc.title + "\u200b" + doc.text).split(/[\u200b\s]+/).forEach(function (word) {
+      (doc.title + " " + doc.text).split(breaks).forEach(function (word) {
         if (!IS_HAN.test(word)) return;
         Array.from(word).concat([word]).forEach(function (form) {
           var key = folded(form), seen = counts.get(key) || new Map();

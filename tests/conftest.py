@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,6 +17,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import _synthetic as synthetic  # noqa: E402
+from _static_server import serve  # noqa: E402 - the tests' HTTP server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -80,33 +77,6 @@ def add_page(project: Path, source: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8").replace("nav:\n", f"nav:\n  - {source.name}\n", 1)
     config.write_text(text, "utf-8")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve a directory over HTTP on 127.0.0.1, under a URL prefix such as /guide/."""
-
-    class Handler(QuietHandler):
-        def translate_path(self, path: str) -> str:
-            if not path.startswith(prefix):
-                return str(directory / "__outside_the_prefix__")
-            return super().translate_path("/" + path[len(prefix) :])
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(directory))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{prefix}"
-    finally:
-        server.shutdown()
-        thread.join()
 
 
 @pytest.fixture(scope="session")

@@ -85,9 +85,14 @@ class _Page(HTMLParser):
             self._heading[2] += data
 
 
+# Markup a page writes into itself from a template (overrides/partials/header.html), as a
+# browser with JavaScript shows it.
+TEMPLATE = re.compile(r'<script type="text/html"[^>]*>(.*?)</script>', re.S)
+
+
 def parse(html: str) -> _Page:
     page = _Page()
-    page.feed(html)
+    page.feed(TEMPLATE.sub(lambda template: template[1], html))
     page.close()
     return page
 

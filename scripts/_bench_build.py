@@ -1,0 +1,78 @@
+"""Build-time figures for scripts/bench: full builds, synthetic guides of N pages, serve rebuilds."""
+
+from __future__ import annotations
+
+import os
+import queue
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from _synthetic import copy_project, synthetic_project
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed_build(config_file: Path, site: Path) -> float:
+    """Seconds for one strict `mkdocs build` of both variants, as scripts/build runs it."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file)]
+    start = time.perf_counter()
+    subprocess.run([*command, "-d", str(site)], check=True, env=ENV)
+    return time.perf_counter() - start
+
+
+def median_build(config_file: Path, repeat: int) -> float:
+    """The median of `repeat` builds, each into a fresh directory."""
+    with tempfile.TemporaryDirectory() as temp:
+        return statistics.median(timed_build(config_file, Path(temp) / f"site-{n}") for n in range(repeat))
+
+
+def synthetic_build(root: Path, pages: int, repeat: int) -> float:
+    """The median build time of a synthetic guide of about `pages` pages (scripts/_synthetic.py)."""
+    with tempfile.TemporaryDirectory() as temp:
+        project = synthetic_project(root, Path(temp) / "project", pages)
+        return median_build(project / "mkdocs.yml", repeat)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_rebuilds(root: Path, edits: int, timeout: float = 60) -> list[float]:
+    """Seconds from saving an edit to a page until `mkdocs serve` has rebuilt the site, per edit.
+    The server runs on a copy of the project; the real docs/ are never touched."""
+    with tempfile.TemporaryDirectory() as temp:
+        project = copy_project(root, Path(temp) / "project")
+        command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"]
+        server = subprocess.Popen(
+            command, cwd=project, env=ENV, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+        )
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+
+        def wait_for(text: str) -> None:
+            deadline = time.monotonic() + timeout
+            while text not in lines.get(timeout=max(0.1, deadline - time.monotonic())):
+                pass
+
+        try:
+            wait_for("Serving on")
+            times, page = [], project / "docs" / "overdue.md"
+            for edit in range(edits):
+                time.sleep(0.5)  # let the watcher settle between edits
+                start = time.perf_counter()
+                with page.open("a", encoding="utf-8") as markdown:
+                    markdown.write(f"\n编辑 {edit}。\n")
+                wait_for("Reloading browsers")
+                times.append(time.perf_counter() - start)
+            return times
+        finally:
+            server.terminate()
+            server.wait(timeout=10)

@@ -1,0 +1,61 @@
+"""Lighthouse on the built site: the pinned npm package, run against Debian's Chromium.
+
+`scripts/bench` reports all four categories; the tests gate accessibility, best
+practices and SEO (performance is simulated and noisy, so only the benchmark
+reports it). Lighthouse's default preset is mobile: a Moto G class phone on a
+throttled 4G connection.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+    " --disable-component-update --disable-sync --no-first-run"
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+GATED = ("accessibility", "best-practices", "seo")
+
+
+def missing() -> str | None:
+    """Why Lighthouse cannot run here, or None."""
+    if not LIGHTHOUSE.exists():
+        return f"{LIGHTHOUSE.relative_to(ROOT)} is missing (scripts/setup runs npm ci)"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (scripts/setup --browser installs it)"
+    return None
+
+
+def audit(url: str, timeout: float = 180) -> dict:
+    """Lighthouse's JSON report for one URL, mobile preset."""
+    command = [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet"]
+    command.append(f"--chrome-flags={CHROMIUM_FLAGS}")
+    environment = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=environment, timeout=timeout, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"lighthouse failed on {url}: {result.stderr.strip()[-2000:]}")
+    return json.loads(result.stdout)
+
+
+def scores(report: dict) -> dict[str, int]:
+    """Each category's score, 0 to 100, as Lighthouse shows it."""
+    return {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
+
+
+def shortfalls(report: dict, category: str) -> list[str]:
+    """The weighted audits of a category that did not pass, with what Lighthouse says of them."""
+    found = []
+    for ref in report["categories"][category]["auditRefs"]:
+        result = report["audits"][ref["id"]]
+        if ref["weight"] > 0 and result["score"] is not None and result["score"] < 1:
+            found.append(f"{ref['id']} ({result['score']}): {result.get('displayValue') or result['title']}")
+    return found

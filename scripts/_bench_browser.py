@@ -37,7 +37,7 @@ def first_visit_bytes(browser, url: str) -> int:
     try:
         page = context.new_page()
         finished = []
-        page.on("requestfinished", finished.append)
+        page.on("requestfinished", lambda request: finished.append(request))
         page.goto(url, wait_until="networkidle")
         for request in finished:
             if not request.url.endswith(INDEX):

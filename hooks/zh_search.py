@@ -45,16 +45,20 @@ def regional_forms() -> frozenset[str]:
     )
 
 
+@functools.cache
+def _fold_translation() -> dict[int, str]:
+    return {ord(char): simplified for char, simplified in fold_table().items()}
+
+
 def fold(text: str) -> str:
     """text with every Traditional character replaced by its Simplified form, length kept."""
-    table = fold_table()
-    return "".join(table.get(char, char) for char in text)
+    return text.translate(_fold_translation())
 
 
 def fold_subset(texts: Iterable[str]) -> dict[str, str]:
     """The part of the fold table that the given texts use."""
-    table = fold_table()
-    return {char: table[char] for text in texts for char in set(text) if char in table}
+    table, used = fold_table(), set().union(*map(set, texts))
+    return {char: table[char] for char in used if char in table}
 
 
 # jieba's rarest words cost most of its start-up (its full dictionary takes about a
@@ -147,17 +151,12 @@ def segment_index(index: dict, tokenizer) -> dict:
 
 def compact_breaks(text: str, separator: re.Pattern[str]) -> str:
     """Text whose word breaks take one byte, not three: a U+200B next to another separator
-    goes, any other becomes a space. Either way Material's index finds the same words."""
-
-    def one_byte(run: re.Match[str]) -> str:
-        before, after = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
-        return (
-            ""
-            if not before or not after or separator.fullmatch(before) or separator.fullmatch(after)
-            else " "
-        )
-
-    return re.sub(SEPARATOR + "+", one_byte, text)
+    (or an end of the text) goes, any other becomes a space. Either way Material's index
+    finds the same words. `separator` matches one separator character."""
+    other = separator.pattern.replace("\\u200b", "").replace(SEPARATOR, "")  # the others
+    text = re.sub(SEPARATOR + "+", SEPARATOR, text).strip(SEPARATOR)
+    text = re.sub(f"(?<={other}){SEPARATOR}|{SEPARATOR}(?={other})", "", text)
+    return text.replace(SEPARATOR, " ")
 
 
 def restore_breaks(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -44,16 +45,26 @@ def test_bench_search_prints_sizes_and_times(browser) -> None:
         assert row in result.stdout
 
 
-def test_bench_prints_download_sizes(browser) -> None:
+def test_bench_times_a_synthetic_guide() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bench"), "--repeat", "1"],
+        [sys.executable, str(ROOT / "scripts" / "bench"), "--pages", "12", "--repeat", "1"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    for row in ("scripts/build", "offline.zip", "zh-Hans.pdf", "zh-Hant.pdf", "search index"):
-        assert row in result.stdout
+    assert re.search(r"Synthetic guide of 12 pages, both variants: \d+\.\d\d s", result.stdout)
+
+
+def test_bench_measures_rebuilds_weight_and_index_fetches(browser, site_url: str) -> None:
+    import _bench_browser
+    import _bench_build
+
+    ((rebuild, saved),) = _bench_build.serve_rebuilds(ROOT, 1)
+    assert 0 < rebuild <= saved
+    assert 20 * 1024 < _bench_browser.first_visit_bytes(browser, site_url) < 200 * 1024
+    on_load, on_search = _bench_browser.index_requests(browser, site_url + "zh-Hant/")
+    assert on_load == [] and on_search == [site_url + "zh-Hant/search/search_index.json"]
 
 
 def test_build_without_chromium_stops_with_a_clear_message(tmp_path) -> None:

@@ -13,13 +13,11 @@ import os
 import subprocess
 from pathlib import Path
 
+from _chromium import ARGS, CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
-    " --disable-component-update --disable-sync --no-first-run"
-)
+CHROMIUM_FLAGS = " ".join(["--headless=new", *ARGS])
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GATED = ("accessibility", "best-practices", "seo")
 

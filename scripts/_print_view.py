@@ -13,15 +13,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from _chromium import ARGS, CHROMIUM
+
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
 STYLES = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 TAG = re.compile(r"<[^>]+>")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
-]  # fmt: skip
+CHROMIUM_ARGS = ["--headless", *ARGS, "--no-pdf-header-footer"]
 PRINT_CSS = """
 @page { size: A4; margin: 16mm 14mm 18mm;
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }

@@ -17,18 +17,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import _synthetic as synthetic  # noqa: E402
+from _chromium import ARGS as CHROMIUM_ARGS  # noqa: E402
+from _chromium import CHROMIUM  # noqa: E402
 from _static_server import serve  # noqa: E402 - the tests' HTTP server
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 SITE_URL = "http://127.0.0.1:8000/"
 

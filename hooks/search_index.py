@@ -70,9 +70,14 @@ def query_help(index: dict, queries: dict) -> dict:
     return {"fold": fold, "synonyms": queries["synonyms"], "ignore": queries["ignore"]}
 
 
+def compact_json(data: dict) -> str:
+    """JSON as the browser gets it: UTF-8 characters, not \\u escapes, and no spaces."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def worker_with_help(worker: str, help_: dict) -> str:
     """The search worker wrapper with the query help written in front of it."""
-    return f"self.QUERY_HELP = {json.dumps(help_, ensure_ascii=False, separators=(',', ':'))};\n{worker}"
+    return f"self.QUERY_HELP = {compact_json(help_)};\n{worker}"
 
 
 def terms_tokenizer():
@@ -126,8 +131,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         path = site / root / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
         if offline:  # from file://, Material's own worker loads the index as a script
-            data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+            data = compact_json(index)
             path.with_suffix(".js").write_text(f"var __index = {data}", "utf-8")
         else:  # read through the guide's worker wrapper, which restores what compact_index saves
-            data = json.dumps(compact_index(index), ensure_ascii=False, separators=(",", ":"))
+            data = compact_json(compact_index(index))
         path.write_text(data, "utf-8")

@@ -20,7 +20,8 @@ from pathlib import Path
 from zh_core import character_table
 
 SEPARATOR = "\u200b"
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+HAN_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+HAN = re.compile(HAN_CHAR + "+")
 
 
 @functools.cache
@@ -120,15 +121,15 @@ def segment(text: str, tokenizer) -> tuple[str, list[str]]:
     parts: list[str] = []
 
     def cut_run(run: re.Match[str]) -> str:
-        text, shadow = run[0], fold(run[0])
+        own, shadow = run[0], fold(run[0])
         words, shadow_parts = cut_shadow(shadow, tokenizer)
         pieces, start = [], 0
         for word in words:
-            pieces.append(text[start : start + len(word)])
+            pieces.append(own[start : start + len(word)])
             start += len(word)
         for part in shadow_parts:  # a part's first place in the run, in the run's own script
             at = shadow.index(part)
-            parts.append(text[at : at + len(part)])
+            parts.append(own[at : at + len(part)])
         return SEPARATOR + SEPARATOR.join(pieces) + SEPARATOR
 
     segmented = HAN.sub(cut_run, text.replace(SEPARATOR, "")).strip(SEPARATOR)
@@ -161,7 +162,7 @@ def compact_breaks(text: str, separator: re.Pattern[str]) -> str:
 
 def restore_breaks(text: str) -> str:
     """What the browser reads from a compact index: a space between Han characters is U+200B again."""
-    return re.sub(f"(?<={HAN.pattern[:-1]}) (?={HAN.pattern[:-1]})", SEPARATOR, text)
+    return re.sub(f"(?<={HAN_CHAR}) (?={HAN_CHAR})", SEPARATOR, text)
 
 
 def plain_text(html: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.server
+import io
 import sys
 import threading
 from collections.abc import Iterator
@@ -59,21 +60,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    """The bytes send_head returns, readable the way copyfile expects."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
-        return data
-
-    def close(self) -> None:
-        pass
+        return io.BytesIO(body)
 
 
 class QuietServer(http.server.ThreadingHTTPServer):

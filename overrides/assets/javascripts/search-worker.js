@@ -16,9 +16,10 @@
  */
 (function () {
   "use strict";
-  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
-  var IS_HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+$/u;
-  var HAN_BREAK = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]) (?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}])/gu;
+  var HAN_CHAR = "[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}]";  /* as hooks/zh_search.py */
+  var HAN = new RegExp(HAN_CHAR + "+", "gu");
+  var IS_HAN = new RegExp("^" + HAN_CHAR + "+$", "u");
+  var HAN_BREAK = new RegExp("(" + HAN_CHAR + ") (?=" + HAN_CHAR + ")", "gu");
   var SETUP = 0, QUERY = 2;
   // Material splits each run of Han characters of a query into the longest
   // index words it finds, but never takes the whole run as one word; a final

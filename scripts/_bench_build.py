@@ -11,9 +11,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from _synthetic import copy_project, synthetic_project
+from _synthetic import copy_project, framework_only, synthetic_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -37,6 +39,43 @@ def synthetic_build(root: Path, pages: int, repeat: int) -> float:
     with tempfile.TemporaryDirectory() as temp:
         project = synthetic_project(root, Path(temp) / "project", pages)
         return median_build(project / "mkdocs.yml", repeat)
+
+
+def framework_build(root: Path, pages: int, repeat: int) -> float:
+    """The median build time of the same synthetic guide under the bare stack: MkDocs, Material
+    and static-i18n alone (scripts/_synthetic.py), for reference."""
+    with tempfile.TemporaryDirectory() as temp:
+        project = framework_only(synthetic_project(root, Path(temp) / "project", pages))
+        return median_build(project / "mkdocs.yml", repeat)
+
+
+@contextmanager
+def server_thread() -> Iterator[None]:
+    """A second thread, alive as `mkdocs serve`'s server thread is during its rebuilds."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def build_in_process(config_file: Path, site: Path) -> None:
+    """One real build in this process, config loaded afresh, as a `mkdocs serve` rebuild runs:
+    beside a server thread, so every variant builds in this process (hooks/parallel_variants.py
+    forks only from a single-threaded one) and its caches stay here."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with server_thread():
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
 
 
 def free_port() -> int:

@@ -32,17 +32,37 @@ def renumbered(markdown: str, copy: int) -> str:
     return relinked(ID.sub(lambda m: f"{{#{m[1]}-{copy}", markdown), copy)
 
 
+Section = tuple[int, int, list]  # first and last copy number, then pages or subsections
+
+
+def grouped(sections: list[Section], per_group: int) -> list[Section]:
+    """Sections gathered into parts of at most `per_group`, parts into larger parts, and so on
+    until one level holds at most `per_group` entries."""
+    while len(sections) > per_group:
+        groups = [sections[first : first + per_group] for first in range(0, len(sections), per_group)]
+        sections = [(group[0][0], group[-1][1], group) for group in groups]
+    return sections
+
+
+def nav_lines(entries: list, depth: int) -> list[str]:
+    """YAML nav lines for pages (names) and sections, indented for `depth`."""
+    lines = []
+    for entry in entries:
+        if isinstance(entry, str):
+            lines.append(f"{'  ' * depth}- {entry}")
+            continue
+        first, last, children = entry
+        lines.append(f"{'  ' * depth}- 第 {first}{f'–{last}' if last != first else ''} 篇:")
+        lines.extend(nav_lines(children, depth + 1))
+    return lines
+
+
 def synthetic_nav(copies: list[list[str]], per_group: int = 10) -> str:
     """A nav for the copies, as a growing guide would have one: each copy of the guide a
-    section, every `per_group` copies a top-level part, so that no page lists all others."""
-    lines = ["nav:", "  - index.md"]
-    for first in range(0, len(copies), per_group):
-        group = copies[first : first + per_group]
-        lines.append(f"  - 第 {first // per_group + 1} 部分:")
-        for number, names in enumerate(group, start=first + 1):
-            lines.append(f"    - 第 {number} 篇:")
-            lines.extend(f"      - {name}" for name in names)
-    return "\n".join(lines) + "\n"
+    section, sections gathered into parts so that no level of the sidebar lists more than
+    `per_group` entries, and no page lists all others."""
+    sections = [(number, number, names) for number, names in enumerate(copies, start=1)]
+    return "\n".join(["nav:", "  - index.md", *nav_lines(grouped(sections, per_group), 1)]) + "\n"
 
 
 def synthetic_project(source: Path, dest: Path, pages: int) -> Path:
@@ -65,4 +85,26 @@ def synthetic_project(source: Path, dest: Path, pages: int) -> Path:
     index = docs / "index.md"
     index.write_text(relinked(index.read_text("utf-8"), 1), "utf-8")
     config.write_text(text, "utf-8")
+    return project
+
+
+def framework_only(project: Path) -> Path:
+    """The project's docs and nav under MkDocs, Material (with navigation.prune) and static-i18n
+    alone, both variants: no hooks, no overrides, no search. What the stack itself costs."""
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    nav = re.search(r"^nav:\n(?:  .*\n)+", text, re.M)[0]
+    extensions = re.search(r"^markdown_extensions:\n(?:  .*\n)+", text, re.M)[0]
+    config.write_text(
+        "site_name: framework only\nsite_url: http://127.0.0.1:8000/\nexclude_docs: glossary.yml\n"
+        + nav
+        + "theme:\n  name: material\n  language: zh\n  font: false\n  features: [navigation.prune]\n"
+        + extensions
+        + "plugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"
+        + "        - {locale: zh, name: 简体中文, default: true}\n"  # Material's own names for
+        + "        - {locale: zh-TW, name: 繁體中文}\n",  # the two scripts' templates
+        "utf-8",
+    )
+    for part in ("hooks", "overrides"):
+        shutil.rmtree(project / part, ignore_errors=True)
     return project

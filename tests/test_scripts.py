@@ -54,6 +54,7 @@ def test_bench_times_a_synthetic_guide() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert re.search(r"Synthetic guide of 12 pages, both variants: \d+\.\d\d s", result.stdout)
+    assert re.search(r"The same under MkDocs \+ Material \+ static-i18n alone: \d+\.\d\d s", result.stdout)
 
 
 def test_bench_measures_rebuilds_weight_and_index_fetches(browser, site_url: str) -> None:

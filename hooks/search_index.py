@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from offline_download import offline_enabled
-from variant_pages import built_languages, url_prefix
+from variant_pages import built_languages, i18n, url_prefix
 from zh_search import compact_index, fold_subset, load_queries, segment_index, tokenizer
 
 log = logging.getLogger("mkdocs.plugins.search_index")
@@ -115,8 +115,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Replace the merged search index with one segmented index per variant."""
     site = Path(config.site_dir)
-    if not (site / INDEX).is_file():
-        return
+    if i18n(config).building or not (site / INDEX).is_file():
+        return  # a variant's build inside static-i18n's loop: the outer build merges them all
     merged = segment_index(json.loads((site / INDEX).read_text("utf-8")), terms_tokenizer())
     try:
         queries = load_queries(QUERIES)

@@ -4,35 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from _bench_build import build_in_process
 
 import zh_convert
 
 
-def build_in_process(project: Path, site: Path) -> None:
-    """One real MkDocs build, with a freshly loaded config like each `mkdocs serve` rebuild."""
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
 def test_unchanged_pages_are_not_converted_again(project_copy, tmp_path: Path) -> None:
     project = project_copy()
-    build_in_process(project, tmp_path / "site")
+    build_in_process(project / "mkdocs.yml", tmp_path / "site")
     first = zh_convert.convert_html.cache_info()
 
-    build_in_process(project, tmp_path / "site")
+    build_in_process(project / "mkdocs.yml", tmp_path / "site")
     second = zh_convert.convert_html.cache_info()
     assert second.misses == first.misses, "an unchanged rebuild converted a page again"
     assert second.hits >= first.hits + 4
 
     page = project / "docs" / "overdue.md"
     page.write_text(page.read_text("utf-8") + "\n新增的一段说明。\n", "utf-8")
-    build_in_process(project, tmp_path / "site")
+    build_in_process(project / "mkdocs.yml", tmp_path / "site")
     third = zh_convert.convert_html.cache_info()
     assert third.misses == second.misses + 1, "only the edited page is converted again"
     assert "新增的一段說明。" in (tmp_path / "site" / "zh-Hant" / "overdue" / "index.html").read_text("utf-8")

@@ -41,6 +41,7 @@ SITE_STRINGS = ("site_name", "site_description", "copyright")
 EXTRA_STRINGS = (
     "offline_label",
     "pdf_label",
+    "credit_label",
 )  # interface text of this site's own templates, in mkdocs.yml's extra
 PAGE_META = ("title", "description")
 

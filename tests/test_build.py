@@ -93,6 +93,10 @@ def test_titles_and_site_strings_are_converted(built_site: Path) -> None:
     nav_labels = re.findall(r'class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html)
     assert {"協商還款", "客服與人工服務"} <= set(nav_labels)
     assert "本站與中國工商銀行無任何關聯" in html  # copyright in the footer
+    assert re.search(r"本站使用 <a [^>]*>Material for MkDocs</a> 製作", html)  # the credit, not English
+    simplified = (built_site / "overdue" / "index.html").read_text("utf-8")
+    assert re.search(r"本站使用 <a [^>]*>Material for MkDocs</a> 制作", simplified)
+    assert "Made with" not in html + simplified
     assert 'content="工行信用卡逾期後，銀行會怎樣提醒' in html  # page description
 
 

@@ -132,14 +132,20 @@ def stand_in() -> ForkedVariants | None:
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
     """From the default variant's build, start building the others in a forked process."""
     plugin, module = i18n(config), sys.modules.get(STATIC_I18N)
+    default = plugin.default_language
     locales = other_locales([(language.locale, language.default) for language in built_languages(config)])
+    loop_known = getattr(module, "build", None) is mkdocs_build.build and all(
+        hasattr(plugin, name) for name in ("building", "current_language", "search_entries")
+    )  # static-i18n's loop and the state it keeps, as this hook expects them
     fork = can_fork(
         has_fork=hasattr(os, "fork"),
         threads=threading.active_count(),
-        default_build=not plugin.building and plugin.current_language == plugin.default_language,
-        loop_calls_build=getattr(module, "build", None) is mkdocs_build.build,
+        default_build=loop_known and not plugin.building and plugin.current_language == default,
+        loop_calls_build=loop_known,
     )
-    if locales and fork:
+    if locales and not loop_known:
+        log.info("static-i18n is not the version this hook knows: variants build one after the other")
+    elif locales and fork:
         log.debug(f"Building {', '.join(locales)} in a forked process")
         ForkedVariants(config, plugin, module, locales)
 

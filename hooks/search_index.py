@@ -115,7 +115,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Replace the merged search index with one segmented index per variant."""
     site = Path(config.site_dir)
-    if i18n(config).building or not (site / INDEX).is_file():
+    if getattr(i18n(config), "building", False) or not (site / INDEX).is_file():
         return  # a variant's build inside static-i18n's loop: the outer build merges them all
     merged = segment_index(json.loads((site / INDEX).read_text("utf-8")), terms_tokenizer())
     try:

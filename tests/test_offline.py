@@ -48,6 +48,9 @@ def test_the_zip_holds_both_variants_built_for_file_urls(unpacked: Path) -> None
         assert (unpacked / page).is_file(), page
     for index in ("search/search_index.js", "zh-Hant/search/search_index.js"):
         assert (unpacked / index).read_text("utf-8").startswith("var __index = ")
+    carried = [path.relative_to(unpacked).as_posix() for path in unpacked.rglob("*") if path.is_file()]
+    assert not [name for name in carried if name.endswith(".map")], "source maps are for developer tools"
+    assert not [name for name in carried if "/lunr/" in name], "an English pipeline loads no lunr language"
     html = (unpacked / "zh-Hant" / "overdue.html").read_text("utf-8")
     assert "unpkg.com" not in html and "../assets/javascripts/iframe-worker-shim.js" in html
     assert not (unpacked / "download").exists()

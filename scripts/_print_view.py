@@ -11,6 +11,7 @@ import html
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 from _chromium import ARGS, CHROMIUM
@@ -37,12 +38,23 @@ def text_of(fragment: str) -> str:
     return " ".join(html.unescape(TAG.sub("", fragment)).replace("¶", "").split())
 
 
-def page_files(variant_root: Path, nav: list[str]) -> list[Path]:
-    """The built page of every nav entry in a variant, in nav order."""
-    pages = []
+def nav_sources(nav: list) -> Iterator[str]:
+    """The Markdown sources of a MkDocs nav, in order: bare, titled and inside sections;
+    links to anything else left out."""
     for entry in nav:
-        stem = Path(entry).stem
-        pages.append(variant_root / "index.html" if stem == "index" else variant_root / stem / "index.html")
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            yield from nav_sources(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            yield value
+
+
+def page_files(variant_root: Path, nav: list) -> list[Path]:
+    """The built page of every nav entry in a variant, in nav order (directory URLs)."""
+    pages = []
+    for source in nav_sources(nav):
+        path = Path(source).with_suffix("")
+        pages.append(variant_root / (path.parent if path.name == "index" else path) / "index.html")
     return pages
 
 
@@ -92,7 +104,7 @@ TOC_LABEL = re.compile(
 )
 
 
-def build_pdf(site: Path, variant_prefix: str, lang: str, nav: list[str], pdf: Path, chromium: Path) -> None:
+def build_pdf(site: Path, variant_prefix: str, lang: str, nav: list, pdf: Path, chromium: Path) -> None:
     """Assemble a variant's print view in a scratch folder beside the site and print it."""
     root = site / variant_prefix if variant_prefix else site
     pages = page_files(root, nav)

@@ -50,3 +50,21 @@ def test_printing_shows_only_the_answers(new_page, site_url: str) -> None:
     )
     assert shown == '" (https://example.org/x)"', "external link addresses are printed after the link"
     assert 2 <= pdf_pages(page.pdf(format="A4")) <= 4
+
+
+def test_the_pdf_follows_a_nav_with_sections_titles_and_links(tmp_path) -> None:
+    from _print_view import page_files
+
+    nav = [
+        "index.md",
+        {"逾期": [{"后果": "overdue.md"}, {"协商": ["negotiation.md", "guide/index.md"]}]},
+        {"官网": "https://www.icbc.com.cn/"},
+        "guide/steps.md",
+    ]
+    assert page_files(tmp_path, nav) == [
+        tmp_path / "index.html",
+        tmp_path / "overdue" / "index.html",
+        tmp_path / "negotiation" / "index.html",
+        tmp_path / "guide" / "index.html",
+        tmp_path / "guide" / "steps" / "index.html",
+    ]

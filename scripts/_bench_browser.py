@@ -2,25 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from _chromium import ARGS, CHROMIUM
-
 INDEX = "search/search_index.json"
-
-
-@contextmanager
-def chromium() -> Iterator[object]:
-    """Debian's Chromium, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def first_visit_bytes(browser, url: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -17,8 +18,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import _synthetic as synthetic  # noqa: E402
-from _chromium import ARGS as CHROMIUM_ARGS  # noqa: E402
-from _chromium import CHROMIUM  # noqa: E402
+from _chromium import CHROMIUM, launched  # noqa: E402
 from _static_server import serve  # noqa: E402 - the tests' HTTP server
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -80,23 +80,17 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright; skipped only outside CI when missing."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
     missing = (
         "playwright is not installed"
-        if sync_playwright is None
+        if importlib.util.find_spec("playwright") is None
         else (None if CHROMIUM.exists() else f"{CHROMIUM} is missing (scripts/setup --browser installs it)")
     )
     if missing:
         if os.environ.get("CI"):
             pytest.fail(f"browser tests must run in CI, but {missing}")
         pytest.skip(missing)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with launched() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -58,7 +58,7 @@ def fold(text: str) -> str:
 
 def fold_subset(texts: Iterable[str]) -> dict[str, str]:
     """The part of the fold table that the given texts use."""
-    table, used = fold_table(), set().union(*map(set, texts))
+    table, used = fold_table(), set("".join(texts))  # one string: far faster than a set per text
     return {char: table[char] for char in used if char in table}
 
 

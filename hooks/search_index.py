@@ -32,7 +32,7 @@ from mkdocs.utils import get_relative_url
 
 from offline_download import offline_enabled
 from variant_pages import built_languages, i18n, url_prefix
-from zh_search import compact_index, fold_subset, load_queries, segment_index, tokenizer
+from zh_search import fold_subset, load_queries, one_separator, prepared_config, prepared_doc, tokenizer
 
 log = logging.getLogger("mkdocs.plugins.search_index")
 
@@ -95,10 +95,25 @@ def without_material_segmentation() -> None:
     material_search.jieba = None
 
 
+def separator_for(config: MkDocsConfig, separator: str):
+    """What compacts this build's entries (one character of the index's `separator`), or
+    None in the offline build, whose index keeps Material's own format."""
+    return None if offline_enabled(config) else one_separator(separator)
+
+
+def prepared_index(index: dict, roots: list[str], tokenizer, separator) -> dict:
+    """The merged index with the other variants' entries prepared (zh_search.prepared_doc); the
+    default variant's (under no root) were prepared as its build ended (hooks/search_entries.py)."""
+    docs = [
+        prepared_doc(doc, tokenizer, separator) if root_of(doc["location"], roots) else doc
+        for doc in index["docs"]
+    ]
+    return {**index, "config": prepared_config(index["config"], separator is not None), "docs": docs}
+
+
 def on_config(config: MkDocsConfig) -> None:
-    """Cut words once, here; teach jieba the guide's terms."""
+    """Cut words once, here (jieba loads when the first entries are cut)."""
     without_material_segmentation()
-    terms_tokenizer()
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -117,7 +132,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     if getattr(i18n(config), "building", False) or not (site / INDEX).is_file():
         return  # a variant's build inside static-i18n's loop: the outer build merges them all
-    merged = segment_index(json.loads((site / INDEX).read_text("utf-8")), terms_tokenizer())
+    merged = json.loads((site / INDEX).read_text("utf-8"))
+    roots = variant_roots(config)
+    separator = separator_for(config, merged["config"]["separator"])
+    merged = prepared_index(merged, roots, terms_tokenizer(), separator)
     try:
         queries = load_queries(QUERIES)
     except ValueError as error:
@@ -127,12 +145,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         source = Path(config.theme.custom_dir) / WORKER
         worker = worker_with_help(source.read_text("utf-8"), query_help(merged, queries))
         (site / WORKER).write_text(worker, "utf-8")
-    for root, index in split_index(merged, variant_roots(config)).items():
+    for root, index in split_index(merged, roots).items():
         path = site / root / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
+        data = compact_json(index)  # published: read through the guide's worker wrapper
         if offline:  # from file://, Material's own worker loads the index as a script
-            data = compact_json(index)
             path.with_suffix(".js").write_text(f"var __index = {data}", "utf-8")
-        else:  # read through the guide's worker wrapper, which restores what compact_index saves
-            data = compact_json(compact_index(index))
         path.write_text(data, "utf-8")

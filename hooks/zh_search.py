@@ -136,18 +136,19 @@ def segment(text: str, tokenizer) -> tuple[str, list[str]]:
     return segmented, parts
 
 
-def segment_index(index: dict, tokenizer) -> dict:
-    """A search index with every title and text cut anew, and a hidden `parts` field
-    holding the shorter words inside the longer ones."""
-    docs = []
-    for doc in index["docs"]:
-        title, title_parts = segment(doc["title"], tokenizer)
-        text, text_parts = segment(doc["text"], tokenizer)
-        held = set(re.split(f"[{SEPARATOR}\\s]+", title + SEPARATOR + text))
-        parts = [part for part in dict.fromkeys(title_parts + text_parts) if part not in held]
-        docs.append({**doc, "title": title, "text": text, **({"parts": " ".join(parts)} if parts else {})})
-    fields = {**index["config"]["fields"], "parts": {"boost": 1.0}}
-    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
+def segment_doc(doc: dict, tokenizer) -> dict:
+    """A search entry with its title and text cut anew, and a hidden `parts` field holding
+    the shorter words inside the longer ones (if any)."""
+    title, title_parts = segment(doc["title"], tokenizer)
+    text, text_parts = segment(doc["text"], tokenizer)
+    held = set(re.split(f"[{SEPARATOR}\\s]+", title + SEPARATOR + text))
+    parts = [part for part in dict.fromkeys(title_parts + text_parts) if part not in held]
+    return {**doc, "title": title, "text": text, **({"parts": " ".join(parts)} if parts else {})}
+
+
+def segmented_config(config: dict) -> dict:
+    """An index's configuration with the `parts` field that segment_doc adds."""
+    return {**config, "fields": {**config["fields"], "parts": {"boost": 1.0}}}
 
 
 def compact_breaks(text: str, separator: re.Pattern[str]) -> str:
@@ -171,21 +172,38 @@ def plain_text(html: str) -> str:
     return re.sub(r"\s*\n\s*", "\n", re.sub(r"<[^>]*>", "\n", html)).strip()
 
 
-def compact_index(index: dict) -> dict:
-    """An index for the published site: plain text, word breaks of one byte (the browser restores
-    U+200B between Han characters, overrides/assets/javascripts/search-worker.js), and no field
-    the guide does not use."""
-    separator = re.compile(index["config"]["separator"].rstrip("+"))  # one character of it
-    docs = [
-        {
-            **doc,
-            "title": compact_breaks(doc["title"], separator),
-            "text": compact_breaks(plain_text(doc["text"]), separator),
-        }
-        for doc in index["docs"]
-    ]
-    fields = {name: field for name, field in index["config"]["fields"].items() if name != "tags"}
-    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
+def compact_doc(doc: dict, separator: re.Pattern[str]) -> dict:
+    """A search entry for the published site: plain text, word breaks of one byte (the browser
+    restores U+200B between Han characters, overrides/assets/javascripts/search-worker.js).
+    `separator` matches one character of the index's separator."""
+    return {
+        **doc,
+        "title": compact_breaks(doc["title"], separator),
+        "text": compact_breaks(plain_text(doc["text"]), separator),
+    }
+
+
+def one_separator(separator: str) -> re.Pattern[str]:
+    """One character of an index's separator (a character class and its +)."""
+    return re.compile(separator.rstrip("+"))
+
+
+def compact_config(config: dict) -> dict:
+    """An index's configuration without the field the guide does not use."""
+    return {**config, "fields": {name: field for name, field in config["fields"].items() if name != "tags"}}
+
+
+def prepared_doc(doc: dict, tokenizer, separator: re.Pattern[str] | None) -> dict:
+    """A search entry as the guide's index holds it: cut anew, then compact if a separator
+    is given (the published site; the offline download keeps Material's own format)."""
+    doc = segment_doc(doc, tokenizer)
+    return compact_doc(doc, separator) if separator else doc
+
+
+def prepared_config(config: dict, compact: bool) -> dict:
+    """The index configuration for entries made by prepared_doc."""
+    config = segmented_config(config)
+    return compact_config(config) if compact else config
 
 
 def load_queries(path: Path) -> dict:

@@ -99,3 +99,25 @@ def test_both_indexes_cut_each_section_alike(built_site: Path) -> None:
         if len(simplified["title"]) == len(traditional["title"]):
             cuts = [len(word) for word in simplified["title"].split()]
             assert [len(word) for word in traditional["title"].split()] == cuts
+
+
+def test_only_the_other_variants_entries_are_prepared_after_the_merge(tokenizer) -> None:
+    import search_index
+
+    fields = {"title": {"boost": 5}, "tags": {"boost": 1e6}}
+    index = {
+        "config": {"separator": r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》]+", "fields": fields},
+        "docs": [
+            {"location": "overdue/", "title": "逾期 多久", "text": "prepared already"},
+            {"location": "zh-Hant/overdue/", "title": "逾期多久會上門？", "text": "<p>協商還款</p>"},
+        ],
+    }
+    separator = zh_search.one_separator(index["config"]["separator"])
+    prepared = search_index.prepared_index(index, ["zh-Hant/"], tokenizer, separator)
+    assert prepared["docs"][0] == index["docs"][0]  # hooks/search_entries.py prepared it
+    assert prepared["docs"][1] == zh_search.prepared_doc(index["docs"][1], tokenizer, separator)
+    assert prepared["docs"][1]["title"] == "逾期 多久 會 上門？" and prepared["docs"][1]["text"] == "協商還款"
+    assert set(prepared["config"]["fields"]) == {"title", "parts"}
+    offline = search_index.prepared_index(index, ["zh-Hant/"], tokenizer, None)
+    assert offline["docs"][1]["text"] == "<p>\u200b協商還款\u200b</p>"  # Material's format, cut
+    assert offline["docs"][1]["parts"] == "協商 還款" and "tags" in offline["config"]["fields"]

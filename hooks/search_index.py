@@ -6,9 +6,10 @@
   `search/search_index.json`, a variant under `zh-Hant/` gets
   `zh-Hant/search/search_index.json` with locations relative to that root, and
   each page tells Material to look in its own variant's root.
-- Words: jieba learns the guide's terms (hooks/search_terms.txt) before any page
-  is indexed, and every entry is cut anew so that Traditional text is cut
-  where its Simplified shadow is (hooks/zh_search.py).
+- Words: every entry is cut anew, by jieba with the guide's terms
+  (hooks/search_terms.txt), so that Traditional text is cut where its
+  Simplified shadow is (hooks/zh_search.py). The default variant's entries
+  are cut as its own build ends (hooks/search_entries.py), the others' here.
 - Queries: the worker wrapper (overrides/assets/javascripts/search-worker.js)
   is written out with the fold table for the characters the site uses and the
   readers' phrasings of hooks/search_queries.yml, so the browser can read a

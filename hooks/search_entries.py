@@ -16,8 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from search_index import separator_for, terms_tokenizer
-from variant_pages import i18n
+from search_index import inside_variant_loop, separator_for, terms_tokenizer
 from zh_search import prepared_doc
 
 
@@ -34,8 +33,8 @@ def material_search(config: MkDocsConfig):
 @event_priority(-90)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Prepare the default variant's entries for its index while the others still build."""
-    if getattr(i18n(config), "building", False):
-        return  # a variant inside static-i18n's loop: hooks/search_index.py prepares it
+    if inside_variant_loop(config):
+        return  # hooks/search_index.py prepares it after the merge
     plugin = material_search(config)
     index = plugin.search_index
     separator = separator_for(config, plugin.config["separator"])

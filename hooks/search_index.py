@@ -96,6 +96,12 @@ def without_material_segmentation() -> None:
     material_search.jieba = None
 
 
+def inside_variant_loop(config: MkDocsConfig) -> bool:
+    """True in a variant that static-i18n's loop builds after the default one (in this process
+    or the forked one, hooks/parallel_variants.py): its entries are prepared by the outer build."""
+    return getattr(i18n(config), "building", False)
+
+
 def separator_for(config: MkDocsConfig, separator: str):
     """What compacts this build's entries (one character of the index's `separator`), or
     None in the offline build, whose index keeps Material's own format."""
@@ -131,8 +137,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Replace the merged search index with one segmented index per variant."""
     site = Path(config.site_dir)
-    if getattr(i18n(config), "building", False) or not (site / INDEX).is_file():
-        return  # a variant's build inside static-i18n's loop: the outer build merges them all
+    if inside_variant_loop(config) or not (site / INDEX).is_file():
+        return  # the outer build merges every variant's entries
     merged = json.loads((site / INDEX).read_text("utf-8"))
     roots = variant_roots(config)
     separator = separator_for(config, merged["config"]["separator"])
@@ -149,7 +155,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for root, index in split_index(merged, roots).items():
         path = site / root / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = compact_json(index)  # published: read through the guide's worker wrapper
-        if offline:  # from file://, Material's own worker loads the index as a script
+        data = compact_json(index)  # the published site reads it through the worker wrapper
+        if offline:  # from file://, Material's own worker loads the index as a script instead
             path.with_suffix(".js").write_text(f"var __index = {data}", "utf-8")
         path.write_text(data, "utf-8")

@@ -63,9 +63,8 @@ def server_thread() -> Iterator[None]:
 
 
 def build_in_process(config_file: Path, site: Path) -> None:
-    """One real build in this process, config loaded afresh, as a `mkdocs serve` rebuild runs:
-    beside a server thread, so every variant builds in this process (hooks/parallel_variants.py
-    forks only from a single-threaded one) and its caches stay here."""
+    """One real build in this process, config loaded afresh, as a `mkdocs serve` rebuild runs
+    (beside a server thread): every variant builds here, and its caches stay here."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

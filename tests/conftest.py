@@ -133,3 +133,27 @@ def search(page, query: str) -> list[str]:
     page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
     assert meta.text_content()
     return page.locator(".md-search-result__link").evaluate_all("links => links.map(link => link.href)")
+
+
+LAYERS = ("pure", "build", "browser", "lighthouse")
+# Fixtures that build a site (directly or through another fixture) put a test in the build layer.
+BUILDING = {"built_site", "site_url", "project_copy", "tmp_path_factory"}
+
+
+def layer_of(item: pytest.Item) -> str:
+    """The layer a test belongs to, from the fixtures it uses (README: running one layer)."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if item.path.name == "test_lighthouse.py":
+        return "lighthouse"
+    if "browser" in fixtures or "new_page" in fixtures:
+        return "browser"
+    if fixtures & BUILDING or item.get_closest_marker("build"):
+        return "build"
+    return "pure"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test with its layer, so `pytest -m "not browser and not lighthouse"` runs the fast ones."""
+    for item in items:
+        if not any(item.get_closest_marker(layer) for layer in LAYERS if layer != "build"):
+            item.add_marker(layer_of(item))

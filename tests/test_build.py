@@ -10,9 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 
 import site_html
-import zh_core
-import zh_search
 from conftest import ROOT
+from zhguide import zh_core, zh_search
 
 VARIANTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
 SOURCES = sorted(p for p in (ROOT / "docs").glob("*.md") if p.suffixes == [".md"])

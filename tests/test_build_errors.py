@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import zh_core
 from conftest import ROOT, run_build
+from zhguide import zh_core
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -104,6 +104,7 @@ def test_hand_written_page_wins_over_the_generated_one(project_copy, tmp_path: P
     assert "這頁由人手寫成" not in simplified
 
 
+@pytest.mark.build
 def test_build_never_writes_into_docs(tmp_path: Path) -> None:
     before = tree_digest(ROOT / "docs")
     result = run_build(ROOT, tmp_path / "site")

@@ -6,11 +6,8 @@ from pathlib import Path
 
 import pytest
 
-import zh_convert
-import zh_core
-import zh_glossary
-import zh_markup
 from conftest import ROOT
+from zhguide import zh_convert, zh_core, zh_glossary, zh_markup
 
 DATA = Path(__file__).parent / "data"
 PAIRS = zh_glossary.pairs_for(zh_glossary.load(ROOT / "docs" / "glossary.yml"), "zh-Hant")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from _bench_build import build_in_process
-
-import zh_convert
+from zhguide import zh_convert
 
 
 def test_unchanged_pages_are_not_converted_again(project_copy, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from faq_schema import Question, questions
+from zhguide.faq_schema import Question, questions
 
 PAGE = """<h1 id="top">逾期<a class="headerlink" href="#top">¶</a></h1>
 <p>开头的说明不属于任何问题。</p>

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import _lighthouse as lighthouse
 import pytest
+
+import _lighthouse as lighthouse
 from _site import guide_pages
 
 

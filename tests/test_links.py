@@ -9,9 +9,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import site_html
-import zh_core
 from conftest import SITE_URL
 from test_build import SOURCES, VARIANTS, output_path
+from zhguide import zh_core
 
 FOREIGN = {"zh-Hans": zh_core.traditional_only(), "zh-Hant": zh_core.foreign_to_variant("s2tw")}
 PERMALINK_TITLE = {"zh-Hans": "本节链接", "zh-Hant": "本節鏈接"}

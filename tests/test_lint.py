@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import zh_lint
 from conftest import ROOT
+from zhguide import zh_lint
 
 LINT = ROOT / "scripts" / "lint-content"
 DATA = Path(__file__).parent / "data" / "lint"

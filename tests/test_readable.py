@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from _site import guide_pages
 
 import site_html
+from _site import guide_pages
 from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from reading_order import scripted_toggles
+from zhguide.reading_order import scripted_toggles
 
 TOGGLES = (
     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import site_html
-import zh_core
 from conftest import run_build
+from zhguide import zh_core
 
 TAIWAN = """\
         - locale: zh-TW

@@ -24,6 +24,7 @@ def test_help(name: str) -> None:
     assert "usage" in result.stdout.lower()
 
 
+@pytest.mark.build
 def test_bench_convert_prints_every_figure() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench-convert"), "--repeat", "1"],
@@ -45,6 +46,7 @@ def test_bench_search_prints_sizes_and_times(browser) -> None:
         assert row in result.stdout
 
 
+@pytest.mark.build
 def test_bench_times_a_synthetic_guide() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench"), "--pages", "12", "--repeat", "1"],
@@ -68,6 +70,7 @@ def test_bench_measures_rebuilds_weight_and_index_fetches(browser, site_url: str
     assert on_load == [] and on_search == [site_url + "zh-Hant/search/search_index.json"]
 
 
+@pytest.mark.build
 def test_build_without_chromium_stops_with_a_clear_message(tmp_path) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build"), str(tmp_path / "site"), "--no-offline",

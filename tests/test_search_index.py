@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import zh_core
-import zh_search
 from conftest import ROOT
+from zhguide import zh_core, zh_search
 
 TERMS = ROOT / "hooks" / "search_terms.txt"
 
@@ -43,7 +42,10 @@ def test_traditional_text_is_cut_where_its_simplified_form_is(tokenizer) -> None
 def test_fold_keeps_length_and_reaches_simplified() -> None:
     assert zh_search.fold("逾期多久會上門？還款後") == "逾期多久会上门？还款后"
     assert zh_search.fold("已经是简体") == "已经是简体"
-    assert zh_search.fold_subset(["會上門"]) == {"會": "会", "門": "门"}
+    assert {"會": "会", "門": "门"}.items() <= zh_search.fold_closure(["會上門"]).items()
+    # a reader of the Simplified text may type its Traditional forms: those fold too
+    assert zh_search.fold_closure(["会上门"])["會"] == "会" and "後" in zh_search.fold_closure(["后"])
+    assert all(simple in "会上门會門" for simple in zh_search.fold_closure(["会上门"]).values())
 
 
 def test_long_words_keep_their_parts_in_a_hidden_field(tokenizer) -> None:
@@ -101,23 +103,20 @@ def test_both_indexes_cut_each_section_alike(built_site: Path) -> None:
             assert [len(word) for word in traditional["title"].split()] == cuts
 
 
-def test_only_the_other_variants_entries_are_prepared_after_the_merge(tokenizer) -> None:
-    import search_index
+def test_each_variant_entry_is_located_from_its_root_and_prepared(tokenizer) -> None:
+    from zhguide import search_index
 
-    fields = {"title": {"boost": 5}, "tags": {"boost": 1e6}}
-    index = {
-        "config": {"separator": r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》]+", "fields": fields},
-        "docs": [
-            {"location": "overdue/", "title": "逾期 多久", "text": "prepared already"},
-            {"location": "zh-Hant/overdue/", "title": "逾期多久會上門？", "text": "<p>協商還款</p>"},
-        ],
-    }
-    separator = zh_search.one_separator(index["config"]["separator"])
-    prepared = search_index.prepared_index(index, ["zh-Hant/"], tokenizer, separator)
-    assert prepared["docs"][0] == index["docs"][0]  # hooks/search_entries.py prepared it
-    assert prepared["docs"][1] == zh_search.prepared_doc(index["docs"][1], tokenizer, separator)
-    assert prepared["docs"][1]["title"] == "逾期 多久 會 上門？" and prepared["docs"][1]["text"] == "協商還款"
-    assert set(prepared["config"]["fields"]) == {"title", "parts"}
-    offline = search_index.prepared_index(index, ["zh-Hant/"], tokenizer, None)
-    assert offline["docs"][1]["text"] == "<p>\u200b協商還款\u200b</p>"  # Material's format, cut
-    assert offline["docs"][1]["parts"] == "協商 還款" and "tags" in offline["config"]["fields"]
+    separator_text = r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》]+"
+    location, title = "zh-Hant/overdue/#home-visit-timing", "逾期多久會上門？"
+    entry = {"location": location, "title": title, "text": "<p>協商還款</p>"}
+    separator = zh_search.one_separator(separator_text)
+    prepared = search_index.variant_entry(entry, "zh-Hant/", tokenizer, separator)
+    assert prepared["location"] == "overdue/#home-visit-timing"
+    assert prepared["title"] == "逾期 多久 會 上門？" and prepared["text"] == "協商還款"
+    config = search_index.index_config(separator_text, 5, compact=True)
+    assert list(config) == ["lang", "separator", "pipeline", "fields"]
+    assert config["fields"] == {"title": {"boost": 5}, "text": {"boost": 1.0}, "parts": {"boost": 1.0}}
+    offline = search_index.variant_entry(entry, "zh-Hant/", tokenizer, None)
+    assert offline["text"] == "<p>\u200b協商還款\u200b</p>"  # Material's format, cut
+    assert offline["parts"] == "協商 還款"
+    assert "tags" in search_index.index_config(separator_text, 5, compact=False)["fields"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import site_html
-import zh_search
 from conftest import add_page, copy_project, run_build
+from zhguide import zh_search
 
 SAMPLES = Path(__file__).parent / "data" / "samples.md"
 # A test-only hook that shows each page's front matter, as the build left it, in the page.
@@ -30,7 +30,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "hooks" / "meta_probe.py").write_text(META_PROBE, "utf-8")
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text("utf-8").replace("hooks:\n", "hooks:\n  - hooks/meta_probe.py\n"), "utf-8"
+        config.read_text("utf-8").replace("validation:", "hooks: [hooks/meta_probe.py]\nvalidation:"), "utf-8"
     )
     site = project.parent / "site"
     result = run_build(project, site)

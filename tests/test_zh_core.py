@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import zh_core
+from zhguide import zh_core
 
 DATA = Path(__file__).parent / "data"
 

@@ -20,7 +20,8 @@
   var HAN = new RegExp(HAN_CHAR + "+", "gu");
   var IS_HAN = new RegExp("^" + HAN_CHAR + "+$", "u");
   var HAN_BREAK = new RegExp("(" + HAN_CHAR + ") (?=" + HAN_CHAR + ")", "gu");
-  var SETUP = 0, QUERY = 2;
+  // Material's message numbers, read from its worker by the build (hooks/zhguide/upstream/material_browser.py).
+  var MESSAGES = (self.QUERY_HELP || {}).messages || {}, SETUP = MESSAGES.setup, QUERY = MESSAGES.query;
   // Material splits each run of Han characters of a query into the longest
   // index words it finds, but never takes the whole run as one word; a final
   // 〇 (U+3007, a Han character no word of the guide ends with) makes it do so.

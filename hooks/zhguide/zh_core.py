@@ -1,4 +1,4 @@
-"""Pure text functions shared by the hooks, scripts and tests.
+"""Pure text functions shared by the plugin, scripts and tests.
 
 OpenCC conversion with cached converters, the characters that betray the
 wrong script, and the scan for headings without an explicit id. Nothing
@@ -19,7 +19,10 @@ OPENCC_DIR = Path(opencc.__file__).parent
 @functools.cache
 def config_names() -> tuple[str, ...]:
     """Every OpenCC configuration the installed package ships, e.g. 's2tw'."""
-    return tuple(sorted(path.stem for path in (OPENCC_DIR / "config").glob("*.json")))
+    names = tuple(sorted(path.stem for path in (OPENCC_DIR / "config").glob("*.json")))
+    if not names:  # the package's data layout (config/*.json, dictionary/*.txt) is what this reads
+        raise RuntimeError(f"no OpenCC configurations in {OPENCC_DIR / 'config'}: opencc changed its layout")
+    return names
 
 
 @functools.cache
@@ -91,11 +94,6 @@ def shield(text: str) -> str:
 def unshield(text: str) -> str:
     """Restore the characters `shield` hid."""
     return _SHIELDED.sub(lambda match: chr(int(match[1], 16)), text)
-
-
-def has_shields(text: str) -> bool:
-    """True if text still carries placeholders (or stray private-use delimiters)."""
-    return _SHIELD_OPEN in text or _SHIELD_CLOSE in text
 
 
 def stray_characters(text: str, foreign: frozenset[str]) -> list[str]:

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from zh_core import character_table
+from .zh_core import character_table
 
 SEPARATOR = "\u200b"
 HAN_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
@@ -56,10 +56,11 @@ def fold(text: str) -> str:
     return text.translate(_fold_translation())
 
 
-def fold_subset(texts: Iterable[str]) -> dict[str, str]:
-    """The part of the fold table that the given texts use."""
-    table, used = fold_table(), set("".join(texts))  # one string: far faster than a set per text
-    return {char: table[char] for char in used if char in table}
+def fold_closure(texts: Iterable[str]) -> dict[str, str]:
+    """The part of the fold table a reader of these texts needs, in either script: every
+    character they use, and every Traditional form of a Simplified character they use."""
+    used = set("".join(texts))  # one string: far faster than a set per text
+    return {char: simple for char, simple in fold_table().items() if char in used or simple in used}
 
 
 # jieba's rarest words cost most of its start-up (its full dictionary takes about a

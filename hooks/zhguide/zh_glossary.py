@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from zh_core import shield
+from .zh_core import shield
 
 SECTIONS = ("replace", "keep")
 Pairs = tuple[tuple[str, str], ...]

@@ -10,18 +10,10 @@ absolute URLs.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from variant_pages import built_languages, current_language, url_prefix
-
-log = logging.getLogger("mkdocs.plugins.variant_links")
 
 
 @dataclass(frozen=True)
@@ -60,19 +52,6 @@ def variant_links(
     ]
 
 
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Give templates the page's variant links; point Material's alternates at absolute URLs."""
-    built = built_languages(config)
-    languages = [(language.locale, language.name, language.default) for language in built]
-    homes = {language.locale: url_prefix(language) for language in built}
-    alternates = {lang: file.url for lang, file in getattr(page.file, "alternates", {}).items()}
-    page_lang = getattr(page.file, "locale_alternate_of", None) or current_language(config).locale
-    urls = counterpart_urls(page.url, page_lang, alternates, homes)
-    links = variant_links(page.url, page_lang, languages, urls, config.site_url or "")
-    context["variants"] = links
-    # Material renders config.extra.alternate as <link rel="alternate" hreflang>; static-i18n
-    # resets it for every page (priority 50), so this runs after it.
-    config.extra.alternate = [
-        {"name": link.name, "link": link.url or link.href, "lang": link.lang} for link in links
-    ]
-    return context
+def hreflang_entries(links: list[VariantLink]) -> list[dict]:
+    """Material's `<link rel="alternate" hreflang>` entries for the page's links."""
+    return [{"name": link.name, "link": link.url or link.href, "lang": link.lang} for link in links]

@@ -3,8 +3,7 @@
 Python-Markdown's permalink is a bare "¶" with a title; a screen reader
 announces it as "pilcrow". The label is the permalink's title (本节链接 from
 mkdocs.yml, already converted for a generated variant) and the heading's
-text, so it reads in the page's script. Runs after hooks/variant_pages.py,
-which mkdocs.yml lists first.
+text, so it reads in the page's script (the plugin labels them after converting the page).
 """
 
 from __future__ import annotations
@@ -12,12 +11,8 @@ from __future__ import annotations
 import html
 import re
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+from .upstream.mkdocs import HEADING, PERMALINK
 
-_HEADING = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2>)", re.S)
-_PERMALINK = re.compile(r'<a class="headerlink" href="(#[^"]*)" title="([^"]*)">')
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -26,7 +21,7 @@ def label_permalinks(content: str) -> str:
 
     def label(heading: re.Match[str]) -> str:
         inner = heading[3]
-        link = _PERMALINK.search(inner)
+        link = PERMALINK.search(inner)
         if link is None:
             return heading[0]
         text = html.unescape(_TAG.sub("", inner[: link.start()])).strip()
@@ -34,9 +29,5 @@ def label_permalinks(content: str) -> str:
         labelled = f'<a class="headerlink" href="{link[1]}" title="{link[2]}" aria-label="{name}">'
         return heading[1] + inner[: link.start()] + labelled + inner[link.end() :] + heading[4]
 
-    return _HEADING.sub(label, content)
+    return HEADING.sub(label, content)
 
-
-def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Label the page's heading permalinks."""
-    return label_permalinks(html_)

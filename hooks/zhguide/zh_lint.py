@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zh_core import character_table, headings_without_id, traditional_only, utf8_error
-from zh_glossary import Entry, GlossaryError, parse
-from zh_markup import MarkupError, entries, spans, validate
+from .zh_core import character_table, headings_without_id, traditional_only, utf8_error
+from .zh_glossary import Entry, GlossaryError, parse
+from .zh_markup import MarkupError, entries, spans, validate
 
 # 著 is a Simplified character only in these words; anywhere else it is what a
 # naive conversion leaves behind (随著, 意味著) and should be 着.

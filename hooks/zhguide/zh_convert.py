@@ -14,8 +14,8 @@ from __future__ import annotations
 import functools
 import re
 
-from zh_core import convert, unshield
-from zh_glossary import Pairs, apply
+from .zh_core import convert, unshield
+from .zh_glossary import Pairs, apply
 
 PROTECTED = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 RAW_TEXT = frozenset({"script", "style"})

@@ -12,32 +12,16 @@ after the content on narrow screens instead.
 from __future__ import annotations
 
 import json
-import re
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
-
-TOGGLES = re.compile(r'(?:<input class="md-toggle" data-md-toggle="(?:drawer|search)"[^>]*>\s*){2}')
+from .upstream.material import menu_toggles
 
 
 def scripted_toggles(html: str) -> str:
     """The page with Material's two toggles written by an inline script in their place;
     ValueError if the page has no such pair."""
-    found = TOGGLES.search(html)
+    found = menu_toggles(html)
     if not found:
         raise ValueError('Material\'s two menu toggles (<input class="md-toggle" ...>) are not in the page')
     markup = json.dumps(found[0].strip()).replace("</", "<\\/")
     script = f'<script>document.currentScript.insertAdjacentHTML("beforebegin", {markup})</script>\n'
     return html[: found.start()] + script + html[found.end() :]
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Write the page's menu toggles by script."""
-    try:
-        return scripted_toggles(output)
-    except ValueError as error:
-        raise PluginError(
-            f"hooks/reading_order.py: {page.file.src_uri}: {error}; Material's base template changed, "
-            "review this hook"
-        ) from error

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from zh_core import shield
+from .zh_core import shield
 
 OPEN, CLOSE = "-{", "}-"
 _FENCE = re.compile(r"^\s*(```|~~~)")

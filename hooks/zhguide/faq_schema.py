@@ -3,7 +3,8 @@
 A question is an h2 or h3 whose text ends with a question mark; its answer is
 the text up to the next h2 or h3. Both come from the finished page, so they
 are in the page's own script, and each question's URL carries its #anchor.
-The JSON-LD reaches the page's <head> through overrides/main.html.
+The JSON-LD reaches the page's <head> through overrides/main.html. Python-Markdown's own
+output is what this reads (hooks/zhguide/upstream/mkdocs.py checks its heading form).
 """
 
 from __future__ import annotations
@@ -13,10 +14,6 @@ import json
 import re
 from dataclasses import dataclass
 from itertools import pairwise
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 
 QUESTION_MARKS = ("？", "?")
 # The page HTML is Python-Markdown's own output, so its headings are plain, unnested
@@ -78,11 +75,3 @@ def faq_page(found: list[Question], page_url: str, lang: str) -> dict | None:
 def script_json(document: dict) -> str:
     """JSON safe to place inside a <script> element."""
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-
-
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Put the page's FAQPage JSON-LD in the template context as `faq_schema`."""
-    lang = getattr(page.file, "locale_alternate_of", None) or config.theme.language
-    document = faq_page(questions(page.content or ""), page.canonical_url or page.abs_url or page.url, lang)
-    context["faq_schema"] = script_json(document) if document else None
-    return context

@@ -1,0 +1,77 @@
+"""Keep old links working when a question or a page is renamed, moved or removed.
+
+In the front matter of the page that now holds the answer:
+
+    redirect_from:                 # old pages, as source paths: their URLs redirect here
+      - old-page.md
+    anchor_aliases:                # old #ids that must still land on a question
+      old-id: new-id               # a question of this page
+      moved-id: other.md#new-id    # a question that moved to another page
+
+An old page URL becomes a small page that forwards to the new one, keeping
+the #anchor, in every variant. An old id on this page becomes an empty element
+just before its question, so the browser scrolls there without JavaScript; an
+id that moved to another page forwards there (overrides/partials/variant-script.html).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from mkdocs.utils import get_relative_url
+
+from .upstream.mkdocs import heading_marker
+
+
+class AliasError(ValueError):
+    """An alias that cannot work; the message says which and why."""
+
+
+def redirect_page(target: str, lang: str) -> str:
+    """A page that forwards to target (relative), keeping the #anchor, with or without JavaScript."""
+    href = html.escape(target)
+    return (
+        f'<!doctype html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<title>{href}</title>\n<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{href}">\n<meta http-equiv="refresh" content="0; url={href}">\n'
+        f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
+        f'</head>\n<body><a href="{href}">{href}</a></body>\n</html>\n'
+    )
+
+
+def split_target(target: str) -> tuple[str, str]:
+    """('other.md', 'new-id') for 'other.md#new-id'; ('', 'new-id') for 'new-id' or '#new-id'."""
+    page_part, _, new_id = target.rpartition("#")
+    return page_part, new_id
+
+
+def alias_markup(aliases: dict[str, str], content: str, page_url: str, target_urls: dict[str, str]) -> str:
+    """content with an element for each old id: before its question, or forwarding to another page."""
+    for old_id, target in aliases.items():
+        page_part, new_id = split_target(target)
+        if page_part:
+            href = html.escape(get_relative_url(target_urls[page_part], page_url or "./") + "#" + new_id)
+            content = f'<span id="{html.escape(old_id)}" data-moved-to="{href}"></span>' + content
+        else:
+            marker = question_marker(content, new_id)
+            content = content.replace(marker, f'<span id="{html.escape(old_id)}"></span>{marker}', 1)
+    return content
+
+
+def question_marker(content: str, id_: str) -> str | None:
+    """Where the question (h2 or h3) with this id starts in a page, if it has one."""
+    return next((marker for level in (2, 3) if (marker := heading_marker(level, id_)) in content), None)
+
+
+def check_aliases(aliases: dict[str, str], content: str, pages: set[str]) -> None:
+    """AliasError unless every old id is gone from the page and points at a question of it or
+    at a page of the site."""
+    for old_id, target in aliases.items():
+        page_part, new_id = split_target(target)
+        if f' id="{old_id}"' in content:
+            raise AliasError(f"anchor_aliases '{old_id}' is still an id on this page")
+        if page_part and page_part not in pages:
+            raise AliasError(f"anchor_aliases '{old_id}' points at '{page_part}', which is no page")
+        if not page_part and question_marker(content, new_id) is None:
+            raise AliasError(f"anchor_aliases '{old_id}' points at '#{new_id}', no question here")

@@ -1,0 +1,126 @@
+"""Adapter: Material for MkDocs, its Python side and its templates.
+
+Contract (Material 9.8.x):
+- `material.plugins.search.plugin.SearchIndex(**config)` cuts a rendered page into
+  sections with `add_entry_from_context(page)`, appending {location, title, text}
+  entries to `entries`; its `_segment_chinese` is the one place that cuts Chinese
+  (with jieba when installed). This project cuts every entry itself, alike in
+  both scripts, so the sections are taken uncut. No public API gives the
+  sections without Material's own search plugin, which would also write an index.
+- the offline plugin is `material/offline` (or `offline`) with an `enabled`
+  option; it loads its iframe-worker shim from `config.extra["polyfills"]`
+  (undocumented), which is the only way to serve a local copy instead of a CDN's;
+- `base.html` writes the drawer and search toggles as two
+  `<input class="md-toggle" data-md-toggle="...">` at the top of <body>;
+- the templates this project forks (overrides/partials/header.html,
+  alternate.html, copyright.html, and the sidebars of base.html in
+  overrides/partials/sidebars.html) are the ones whose checksums are below; an
+  upgrade that changes them fails the build until each fork is reviewed;
+- `partials/languages/zh.html`, `zh-TW.html` and `en.html` are its string sets.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from . import fail, require_version
+
+ADAPTER, DISTRIBUTION, WRITTEN_FOR = "material", "mkdocs-material", ">=9.8.2,<9.9"
+OFFLINE_PLUGINS = ("material/offline", "offline")
+STRING_SETS = ("zh", "zh-TW", "en")
+# Material template -> (its sha256 when forked, the override to review when it changes)
+FORKED = {
+    "partials/header.html": (
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+        "overrides/partials/header.html",
+    ),
+    "partials/alternate.html": (
+        "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b",
+        "overrides/partials/alternate.html",
+    ),
+    "partials/copyright.html": (
+        "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
+        "overrides/partials/copyright.html",
+    ),
+    "base.html": (
+        "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
+        "overrides/partials/sidebars.html and overrides/main.html",
+    ),
+}
+TOGGLES = re.compile(r'(?:<input class="md-toggle" data-md-toggle="(?:drawer|search)"[^>]*>\s*){2}')
+
+
+def templates() -> Path:
+    """Material's template folder."""
+    import material
+
+    return Path(material.__file__).parent / "templates"
+
+
+def check_forks(folder: Path) -> None:
+    """Fail when a template this project forks is not the one it was forked from."""
+    for name, (digest, fork) in FORKED.items():
+        path = folder / name
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            raise fail(ADAPTER, DISTRIBUTION, f"its {name} changed since {fork} forked it; review the fork")
+    languages = folder / "partials" / "languages"
+    missing = [name for name in STRING_SETS if not (languages / f"{name}.html").is_file()]
+    if missing:
+        raise fail(ADAPTER, DISTRIBUTION, f"its string sets {', '.join(missing)} are gone")
+
+
+@functools.cache
+def _section_index_class() -> type:
+    from material.plugins.search import plugin as search
+
+    index = getattr(search, "SearchIndex", None)
+    if index is None or not all(
+        hasattr(index, name) for name in ("add_entry_from_context", "_segment_chinese")
+    ):
+        raise fail(ADAPTER, DISTRIBUTION, "its SearchIndex no longer cuts a page into sections the known way")
+
+    class Sections(index):
+        def _segment_chinese(self, data: str) -> str:  # the project cuts words itself
+            return data
+
+    return Sections
+
+
+def check(config: MkDocsConfig) -> None:
+    """Fail loudly unless Material is installed in the known range, with the templates forked."""
+    require_version(ADAPTER, DISTRIBUTION, WRITTEN_FOR)
+    check_forks(templates())
+    _section_index_class()
+
+
+def page_sections(page: Page) -> list[dict]:
+    """The page's sections as Material's search indexes them: location, title and text (HTML)."""
+    index = _section_index_class()()
+    index.add_entry_from_context(page)
+    entries = getattr(index, "entries", None)
+    if not isinstance(entries, list):
+        raise fail(ADAPTER, DISTRIBUTION, "its SearchIndex keeps no `entries` list")
+    return entries
+
+
+def offline_enabled(config: MkDocsConfig) -> bool:
+    """True when Material's offline plugin is on for this build."""
+    plugin = next((config.plugins[name] for name in OFFLINE_PLUGINS if name in config.plugins), None)
+    return bool(plugin and plugin.config.enabled)
+
+
+def serve_polyfill_locally(config: MkDocsConfig, local: str) -> None:
+    """Replace the iframe-worker shim Material's offline plugin loads from a CDN by a local copy."""
+    kept = [script for script in config.extra.get("polyfills", []) if "iframe-worker" not in str(script)]
+    config.extra["polyfills"] = [*kept, local]
+
+
+def menu_toggles(html: str) -> re.Match[str] | None:
+    """Where base.html wrote its two menu toggles in a rendered page."""
+    return TOGGLES.search(html)

@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import faq_schema, link_aliases, pages, search_index, source_checks, variant_links
+from . import faq_schema, link_aliases, pages, search_index, sitemap, source_checks, variant_links
 from .offline import SHIM_URL, shim_source
 from .permalinks import label_permalinks
 from .reading_order import scripted_toggles
@@ -238,6 +238,15 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         url = page.canonical_url or page.abs_url or page.url
         document = faq_schema.faq_page(faq_schema.questions(page.content or ""), url, variant.locale)
         context["faq_schema"] = faq_schema.script_json(document) if document else None
+        return context
+
+    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        """Give the sitemap every page of every variant, in the source variant's build (in any
+        other, the sitemap renders empty, and MkDocs writes no empty template)."""
+        if template_name == "sitemap.xml" and not self.build.variant.generated:
+            paths = [(file.url, file.page.update_date) for file in context["pages"] if file.page]
+            entries = sitemap.sitemap_entries(paths, self.build.variants, config.site_url or "")
+            context["sitemap_entries"] = entries
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -47,6 +47,7 @@ class VariantsConfig(Config):
     search_queries = c.Type(str, default="hooks/search_queries.yml")  # beside mkdocs.yml
     search_separator = c.Type(str, default=r"[\s\u200b\-]+")
     title_boost = c.Type((int, float), default=5)
+    only = c.Type(str, default="")  # one variant's locale: this process builds that variant alone
 
 
 @dataclass
@@ -97,6 +98,11 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             raise PluginError(f"{Path(config.docs_dir).name}/{self.config.glossary}:{error}") from error
         except VariantError as error:
             raise PluginError(str(error)) from error
+        if self.config.only:  # scripts/build: one process per variant
+            if self.config.only not in [variant.locale for variant in variants]:
+                known = ", ".join(variant.locale for variant in variants)
+                raise PluginError(f"mkdocs.yml: zh-variants 'only' is {self.config.only!r}, not in {known}")
+            i18n.build_only(config, self.config.only)
         variant = variant_named(variants, i18n.current_locale(config))
         offline = material.offline_enabled(config)
         separator = None if offline else one_separator(self.config.search_separator)
@@ -242,11 +248,16 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
         """Give the sitemap every page of every variant, in the source variant's build (in any
-        other, the sitemap renders empty, and MkDocs writes no empty template)."""
+        other, the sitemap renders empty, and MkDocs writes no empty template); give the 404
+        page the variants' homes as its alternates."""
         if template_name == "sitemap.xml" and not self.build.variant.generated:
             paths = [(file.url, file.page.update_date) for file in context["pages"] if file.page]
             entries = sitemap.sitemap_entries(paths, self.build.variants, config.site_url or "")
             context["sitemap_entries"] = entries
+        if template_name == "404.html":  # no page: the variants' homes are its alternates
+            homes = variant_links.home_links(self.build.variants, config.site_url or "")
+            i18n.set_page_alternates(config, variant_links.hreflang_entries(homes))
+            context["search_worker"] = self.build.worker.path  # the browser wraps this worker
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -55,3 +55,18 @@ def variant_links(
 def hreflang_entries(links: list[VariantLink]) -> list[dict]:
     """Material's `<link rel="alternate" hreflang>` entries for the page's links."""
     return [{"name": link.name, "link": link.url or link.href, "lang": link.lang} for link in links]
+
+
+def home_links(variants: list, site_url: str) -> list[VariantLink]:
+    """Links to every variant's home, for a page that is in no variant (the 404 page)."""
+    return [
+        VariantLink(
+            lang=variant.locale,
+            name=variant.name,
+            href="/" + variant.prefix,
+            url=urljoin(site_url, variant.prefix) if site_url else "",
+            current=variant.default,
+            default=variant.default,
+        )
+        for variant in variants
+    ]

@@ -12,6 +12,11 @@ Contract (static-i18n 1.3.x):
 - its `on_config` (priority -100) copies a language's `site_name`,
   `site_description`, `copyright` and `extra` into the config, so values written
   into the language entries before it are what that language's build shows;
+- it builds first the language in `current_language` when that is set before its
+  first `on_config`, and then every other language whose entry has `build: true`:
+  so one process builds one language when the others' `build` is off and
+  `current_language` names it (static-i18n's own `build_only_locale` would make
+  that language the default, at the site's root);
 - its `on_page_context` (priority 50) resets `config.extra.alternate`, which
   Material renders as `<link rel="alternate" hreflang>`: the page's own links are
   set after it (no public API gives a page its own alternates).
@@ -85,6 +90,16 @@ def current_locale(config: MkDocsConfig) -> str:
     """The locale the running build produces."""
     found = plugin(config)
     return found.current_language or found.default_language
+
+
+def build_only(config: MkDocsConfig, locale: str) -> None:
+    """Make this process build one language, where the full build would put it."""
+    found = plugin(config)
+    if found.current_language not in (None, locale):
+        raise fail(ADAPTER, DISTRIBUTION, f"cannot build only {locale} after {found.current_language}")
+    for entry in found.config.languages:
+        entry.build = entry.locale == locale
+    found.current_language = locale
 
 
 def set_language_strings(config: MkDocsConfig, locale: str, strings: dict[str, str], extra: dict) -> None:

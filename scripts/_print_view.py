@@ -81,8 +81,8 @@ def print_view(pages: list[Path], lang: str, title: str, reviewed: str, contents
 
 
 def reviewed_line(home: Path) -> str:
-    """The home page's 'last reviewed' line, in its script."""
-    match = re.search(r"<p>(最[后後][审審][阅閱][：:][^<]+)</p>", home.read_text("utf-8"))
+    """The home page's 'last reviewed' line (docs/index.md marks it `.last-reviewed`), in its script."""
+    match = re.search(r'<p class="last-reviewed">(.+?)</p>', home.read_text("utf-8"), re.S)
     return text_of(match[1]) if match else ""
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 class VariantDir:
     locale: str
     prefix: str  # '' for the source variant: its folder is the site
+    opencc: str | None = None  # the OpenCC configuration that generates it; None for the source
 
 
 def configured_variants(config_file: Path) -> list[VariantDir]:
@@ -31,7 +32,8 @@ def configured_variants(config_file: Path) -> list[VariantDir]:
     from zhguide.upstream.i18n import languages
 
     built = [lang for lang in languages(load_config(str(config_file))) if lang.build]
-    return sorted((VariantDir(lang.locale, lang.prefix) for lang in built), key=lambda v: v.prefix != "")
+    variants = (VariantDir(lang.locale, lang.prefix, lang.opencc) for lang in built)
+    return sorted(variants, key=lambda variant: variant.prefix != "")
 
 
 def build_command(config_file: Path, site_dir: Path, quiet: bool) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,8 +21,41 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import _synthetic as synthetic  # noqa: E402
 from _chromium import CHROMIUM, launched  # noqa: E402
 from _static_server import serve  # noqa: E402 - the tests' HTTP server
+from _variant_builds import configured_variants  # noqa: E402
+from zhguide import zh_core  # noqa: E402
 
 SITE_URL = "http://127.0.0.1:8000/"
+# The variants mkdocs.yml builds, the source first: locale -> URL prefix ('' for the source).
+# Tests iterate these; adding a variant to mkdocs.yml adds it to every test.
+VARIANTS = {variant.locale: variant.prefix for variant in configured_variants(ROOT / "mkdocs.yml")}
+OPENCC = {variant.locale: variant.opencc for variant in configured_variants(ROOT / "mkdocs.yml")}
+SOURCE = next(iter(VARIANTS))
+
+
+def variant_at(path: str) -> str:
+    """The variant a site-relative path belongs to (the longest prefix it starts with)."""
+    found = [locale for locale, prefix in VARIANTS.items() if path.lstrip("/").startswith(prefix)]
+    return max(found, key=lambda locale: len(VARIANTS[locale]))
+
+
+def foreign_characters(locale: str) -> frozenset[str]:
+    """Characters a variant's text must never contain (the other script's)."""
+    opencc = OPENCC[locale]
+    return zh_core.traditional_only() if opencc is None else zh_core.foreign_to_variant(opencc)
+
+
+def home_for(browser_locale: str) -> str:
+    """The variant whose home the site's root sends a first-time visitor with this browser locale
+    to (overrides/partials/variant-script.html): the variant of that name, else zh-Hant for a
+    Traditional locale, else the source."""
+    named = next((locale for locale in VARIANTS if locale.lower() == browser_locale.lower()), None)
+    traditional = re.match(r"zh-(tw|hk|mo|hant)\b", browser_locale, re.I)
+    return named or ("zh-Hant" if traditional else SOURCE)
+
+
+def in_variant(text: str, locale: str) -> str:
+    """A Simplified source string as a variant writes it (OpenCC alone, no glossary)."""
+    return text if OPENCC[locale] is None else zh_core.convert(text, OPENCC[locale])
 
 
 def run_build(project: Path, site: Path, site_url: str = SITE_URL, offline: bool = False):

@@ -9,12 +9,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import site_html
-from conftest import SITE_URL
-from test_build import SOURCES, VARIANTS, output_path
+from conftest import SITE_URL, SOURCE, VARIANTS, foreign_characters, in_variant
+from test_build import SOURCES, output_path
 from zhguide import zh_core
 
-FOREIGN = {"zh-Hans": zh_core.traditional_only(), "zh-Hant": zh_core.foreign_to_variant("s2tw")}
-PERMALINK_TITLE = {"zh-Hans": "本节链接", "zh-Hant": "本節鏈接"}
+FOREIGN = {locale: foreign_characters(locale) for locale in VARIANTS}
+PERMALINK_TITLE = {locale: in_variant("本节链接", locale) for locale in VARIANTS}
 
 
 def page_url(source: Path, prefix: str) -> str:
@@ -32,7 +32,7 @@ def test_hreflang_canonical_and_x_default_point_at_the_counterpart_page(built_si
         head = site_html.links_and_metas(html)
         alternates = {link["hreflang"]: link["href"] for link in head if link.get("rel") == "alternate"}
         expected = {lang: page_url(source, prefix) for lang, prefix in VARIANTS.items()}
-        assert alternates == {**expected, "x-default": expected["zh-Hans"]}, (variant, source.name)
+        assert alternates == {**expected, "x-default": expected[SOURCE]}, (variant, source.name)
         canonical = [link["href"] for link in head if link.get("rel") == "canonical"]
         assert canonical == [expected[variant]]
 

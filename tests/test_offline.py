@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import search
+from conftest import VARIANTS, search
 
 ZIP = "download/icbc-overdue-guide-offline.zip"
 
@@ -27,16 +27,14 @@ def unpacked(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 def test_every_page_links_the_download_with_its_size(built_site: Path) -> None:
     size = human_size((built_site / ZIP).stat().st_size)
-    for page in [
-        *built_site.glob("*/index.html"),
-        built_site / "index.html",
-        *built_site.glob("zh-Hant/*/index.html"),
-    ]:
+    homes = [built_site / prefix for prefix in VARIANTS.values()]
+    for page in sorted({*built_site.glob("*/index.html"), *(home / "index.html" for home in homes),
+                        *(page for home in homes for page in home.glob("*/index.html"))}):  # fmt: skip
         if page.parent.name in ("search", "assets", "download"):
             continue
         html = page.read_text("utf-8")
         links = re.findall(r'<a href="([^"]*icbc-overdue-guide-offline\.zip)" download>', html)
-        is_home = page.parent in (built_site, built_site / "zh-Hant")
+        is_home = page.parent in homes
         assert len(links) == (2 if is_home else 1), page  # home: also in the page; everywhere: in the footer
         assert (page.parent / links[0]).resolve() == (built_site / ZIP).resolve()
         assert f"(zip, {size})" in html

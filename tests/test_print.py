@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from conftest import VARIANTS
+
 CHROME = [
     ".md-header",
     ".md-sidebar--primary",
@@ -20,7 +22,7 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
-@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+@pytest.mark.parametrize("prefix", VARIANTS.values())
 def test_the_checklist_prints_on_one_page(new_page, site_url: str, prefix: str) -> None:
     page = new_page()
     page.goto(f"{site_url}{prefix}checklist/")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, VARIANTS
 
 PYTHON_SCRIPTS = ("build", "lint-content", "bench-convert", "published-links", "bench-search", "bench")
 SHELL_SCRIPTS = ("setup", "test")
@@ -33,7 +33,8 @@ def test_bench_convert_prints_every_figure() -> None:
     assert result.returncode == 0, result.stderr
     for row in ("chars/s", "share of the build converting", "rebuild after a one-page edit", "without cache"):
         assert row in result.stdout
-    assert "(1 page converted)" in result.stdout
+    generated = sum(1 for prefix in VARIANTS.values() if prefix)
+    assert f"({generated} page converted)" in result.stdout  # the edited page, once a generated variant
 
 
 def test_bench_search_prints_sizes_and_times(browser) -> None:
@@ -42,8 +43,12 @@ def test_bench_search_prints_sizes_and_times(browser) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    for row in ("zh-Hans index", "zh-Hant index", "load to first results", "raw/page"):
-        assert row in result.stdout
+    for variant in VARIANTS:  # figures that make sense, for every variant
+        raw, packed = re.search(rf"{variant} index +([\d,]+) B raw +([\d,]+) B gzip", result.stdout).groups()
+        assert 0 < int(packed.replace(",", "")) < int(raw.replace(",", ""))
+        ms = int(re.search(rf"{variant} load to first results +(\d+) ms", result.stdout)[1])
+        assert 0 < ms < 30_000
+    assert "raw/page" in result.stdout
 
 
 @pytest.mark.build

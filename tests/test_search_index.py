@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, VARIANTS
 from zhguide import zh_core, zh_search
 
 TERMS = ROOT / "hooks" / "search_terms.txt"
@@ -71,7 +71,7 @@ def test_the_worker_wrapper_carries_the_query_help(built_site: Path) -> None:
     assert "門门" in help_["fold"] and help_["synonyms"]["转人工"] == ["人工客服"] and "吗" in help_["ignore"]
 
 
-@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+@pytest.mark.parametrize("prefix", VARIANTS.values())
 def test_each_index_is_compact_and_carries_hidden_parts(built_site: Path, prefix: str) -> None:
     raw = (built_site / prefix / "search" / "search_index.json").read_text("utf-8")
     docs = raw.partition('"docs":')[2]  # the config keeps Material's separator, escapes and all

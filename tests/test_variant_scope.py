@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import site_html
-from conftest import add_page, copy_project, run_build
+from conftest import VARIANTS, add_page, copy_project, run_build
 from zhguide import zh_search
 
 SAMPLES = Path(__file__).parent / "data" / "samples.md"
@@ -100,7 +100,7 @@ def test_inline_markup_never_reaches_either_variant(sample_site: Path) -> None:
         assert "\ue000" not in text and "\ue001" not in text
 
 
-@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+@pytest.mark.parametrize("prefix", VARIANTS.values())
 def test_search_index_has_no_markup(sample_site: Path, prefix: str) -> None:
     raw = (sample_site / prefix / "search" / "search_index.json").read_text("utf-8")
     docs = [doc for doc in json.loads(raw)["docs"] if doc["location"].startswith("samples/")]

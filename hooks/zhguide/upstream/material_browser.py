@@ -1,9 +1,13 @@
 """Adapter: Material for MkDocs in the browser, its bundle and its search worker.
 
-What the browser side of this project (overrides/partials/variant-script.html,
-overrides/assets/javascripts/search-worker.js) must know about Material's
-JavaScript is read here, from the installed files, and handed to the browser
-by the build (`SearchWorker`), never guessed in JavaScript.
+What the browser side of this project must know about Material's JavaScript
+is read here, from the installed files, and handed to the browser by the
+build (`SearchWorker`), never guessed in JavaScript. The browser side of the
+adapter is overrides/partials/material-search.html (the worker wrapped, the
+index loaded on demand, sitemap probes answered), with
+overrides/assets/javascripts/search-worker.js (queries rewritten) and
+overrides/partials/material-start.html (Material started one task later);
+each says why no public option of Material serves.
 
 Contract (Material 9.8.x):
 - one search worker, `assets/javascripts/workers/search.<hash>.min.js`, which

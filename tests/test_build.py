@@ -32,7 +32,7 @@ def pages(site: Path) -> list[tuple[str, Path, str]]:
     ]
 
 
-def test_every_page_exists_in_both_variants(built_site: Path) -> None:
+def test_every_page_exists_in_every_variant(built_site: Path) -> None:
     assert len(SOURCES) >= 4
     for source in SOURCES:
         for prefix in VARIANTS.values():

@@ -76,7 +76,8 @@ def build_variants(config_file: Path, site_dir: Path, *, quiet: bool = False, **
             if process.returncode:
                 failed.append(variant.locale)
         if failed:
-            print(f"scripts/build: building the {', '.join(failed)} variant failed", file=sys.stderr)
+            plural = "s" if len(failed) > 1 else ""
+            print(f"scripts/build: building the {', '.join(failed)} variant{plural} failed", file=sys.stderr)
             return 1
         source = parts / found[0].locale
         for variant in found[1:]:

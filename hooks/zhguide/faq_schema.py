@@ -75,3 +75,9 @@ def faq_page(found: list[Question], page_url: str, lang: str) -> dict | None:
 def script_json(document: dict) -> str:
     """JSON safe to place inside a <script> element."""
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def page_schema(content: str, page_url: str, lang: str) -> str | None:
+    """The page's FAQPage JSON-LD, ready for a <script> element, or None without questions."""
+    document = faq_page(questions(content), page_url, lang)
+    return script_json(document) if document else None

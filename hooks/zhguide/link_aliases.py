@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 
 from mkdocs.utils import get_relative_url
 
@@ -75,3 +76,31 @@ def check_aliases(aliases: dict[str, str], content: str, pages: set[str]) -> Non
             raise AliasError(f"anchor_aliases '{old_id}' points at '{page_part}', which is no page")
         if not page_part and question_marker(content, new_id) is None:
             raise AliasError(f"anchor_aliases '{old_id}' points at '#{new_id}', no question here")
+
+
+def redirect_pages(
+    old_pages: list[str], page_url: str, prefix: str, lang: str, taken: set[str],
+    former: Callable[[str], tuple[str, str]],
+) -> list[tuple[str, str]]:  # fmt: skip
+    """(destination, page) of a forwarding page for each old source path of a page, under the
+    variant's prefix; `former(path)` is the (destination, URL) the path would have had."""
+    found = []
+    for old in old_pages:
+        dest_uri, url = (prefix + part for part in former(old))
+        if dest_uri in taken:
+            raise AliasError(f"redirect_from '{old}' is still a page; remove one")
+        found.append((dest_uri, redirect_page(get_relative_url(page_url or "./", url or "./"), lang)))
+        taken.add(dest_uri)
+    return found
+
+
+def placed_aliases(content: str, page_url: str, aliases: dict[str, str], page_urls: dict[str, str]) -> str:
+    """content with its old ids placed (AliasError if one cannot work); `page_urls` maps the
+    site's source paths to their URLs."""
+    targets = {
+        page_part: page_urls[page_part]
+        for page_part, _ in map(split_target, aliases.values())
+        if page_part in page_urls
+    }
+    check_aliases(aliases, content, set(targets))
+    return alias_markup(aliases, content, page_url, targets)

@@ -12,13 +12,9 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -28,47 +24,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import faq_schema, link_aliases, pages, search_index, sitemap, source_checks, variant_links
+from .config import Build, VariantsConfig
 from .offline import SHIM_URL, shim_source
 from .permalinks import label_permalinks
 from .reading_order import scripted_toggles
 from .upstream import i18n, material, material_browser
 from .upstream import mkdocs as mkdocs_adapter
-from .variants import Variant, VariantError, glossary_at, variant_named, variants_of
+from .variants import VariantError, glossary_at, glossary_forms, variant_named, variants_of
 from .zh_glossary import GlossaryError
 from .zh_markup import MarkupError
 from .zh_search import load_queries, one_separator, tokenizer
 
 log = logging.getLogger("mkdocs.plugins.zh_variants")
-
-
-class VariantsConfig(Config):
-    glossary = c.Type(str, default="glossary.yml")  # in docs_dir; not published
-    search_terms = c.Type(str, default="hooks/search_terms.txt")  # beside mkdocs.yml
-    search_queries = c.Type(str, default="hooks/search_queries.yml")  # beside mkdocs.yml
-    search_separator = c.Type(str, default=r"[\s\u200b\-]+")
-    title_boost = c.Type((int, float), default=5)
-    only = c.Type(str, default="")  # one variant's locale: this process builds that variant alone
-
-
-@dataclass
-class Build:
-    """What one variant's build knows and collects."""
-
-    root: Path  # the folder of mkdocs.yml
-    variants: list[Variant]
-    variant: Variant
-    offline: bool
-    worker: material_browser.SearchWorker
-    separator: re.Pattern[str] | None  # compacts the published index; None offline
-    entries: list[dict] = field(default_factory=list)
-
-    def handwritten(self, file: File) -> bool:
-        """True for a page written by hand in this variant (docs/<page>.<locale>.md)."""
-        return file.src_uri.endswith(f".{self.variant.locale}.md")
-
-    def converts(self, file: File) -> bool:
-        """True for a page this variant generates from the source."""
-        return self.variant.generated and not self.handwritten(file)
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,9 +102,19 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
 
     @event_priority(-110)  # after static-i18n (-100) chose this variant's pages, which the added files follow
     def _add_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        taken = {file.dest_uri for file in files}
         for file in list(files.documentation_pages()):
-            for old, content in self.redirects(file, files, config):
-                files.append(File.generated(config, old, content=content))
+            front = mkdocs_adapter.front_matter(file.content_string) if file.src_uri.endswith(".md") else {}
+            old_pages = [str(old) for old in front.get("redirect_from") or []]
+            try:
+                found = link_aliases.redirect_pages(
+                    old_pages, file.url, self.build.variant.prefix, self.build.variant.locale, taken,
+                    lambda old: mkdocs_adapter.destination(old, config),
+                )  # fmt: skip
+            except link_aliases.AliasError as error:
+                raise PluginError(f"{file.src_uri}: {error}") from error
+            for dest_uri, page in found:
+                files.append(File.generated(config, dest_uri, content=page))
         if self.build.offline and not files.get_file_from_path(SHIM_URL):
             try:
                 files.append(File.generated(config, SHIM_URL, content=shim_source()))
@@ -152,25 +129,10 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
 
     on_files = CombinedEvent(_check_encoding, _add_files)
 
-    def redirects(self, file: File, files: Files, config: MkDocsConfig) -> list[tuple[str, str]]:
-        """(destination, page) of each forwarding page a page's redirect_from asks for."""
-        prefix, found = self.build.variant.prefix, []
-        taken = {other.dest_uri for other in files}
-        front = mkdocs_adapter.front_matter(file.content_string) if file.src_uri.endswith(".md") else {}
-        for old in front.get("redirect_from") or []:
-            former = mkdocs_adapter.file_at(str(old), config)
-            dest_uri, url = prefix + former.dest_uri, prefix + former.url
-            if dest_uri in taken:
-                raise PluginError(f"{file.src_uri}: redirect_from '{old}' is still a page; remove one")
-            target = get_relative_url(file.url or "./", url or "./")
-            found.append((dest_uri, link_aliases.redirect_page(target, self.build.variant.locale)))
-            taken.add(dest_uri)
-        return found
-
     def worker(self, wrapper: File, files: Files) -> str:
         """The search worker wrapper with its query help, from the sources of every page."""
         texts = [file.content_string for file in files.documentation_pages()]
-        texts += [form for entry in glossary_forms(self.build.variants) for form in entry]
+        texts += glossary_forms(self.build.variants)
         try:
             queries = load_queries(self.project_file_path("search_queries"))
         except ValueError as error:
@@ -215,16 +177,11 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         aliases = {str(old): str(new) for old, new in (page.meta.get("anchor_aliases") or {}).items()}
         if not aliases:
             return html
-        targets = {
-            page_part: found.url
-            for page_part, _ in map(link_aliases.split_target, aliases.values())
-            if page_part and (found := files.get_file_from_path(page_part))
-        }
+        page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
         try:
-            link_aliases.check_aliases(aliases, html, set(targets))
+            return link_aliases.placed_aliases(html, page.url, aliases, page_urls)
         except link_aliases.AliasError as error:
             raise PluginError(f"{source_name(config, page.file.src_uri)}: {error}") from error
-        return link_aliases.alias_markup(aliases, html, page.url, targets)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         """Index the page; give templates its variant links, its variant root and its FAQ schema."""
@@ -234,16 +191,12 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             build.entries.append(search_index.variant_entry(entry, variant.prefix, cutter, build.separator))
         if variant.prefix:  # Material's search and storage live at the variant's root
             context["base_url"] = get_relative_url(variant.prefix, page.url)
-        path = page.url.removeprefix(variant.prefix)
-        urls = {other.locale: other.prefix + path for other in build.variants}
-        languages = [(other.locale, other.name, other.default) for other in build.variants]
-        links = variant_links.variant_links(page.url, variant.locale, languages, urls, config.site_url or "")
+        links = variant_links.page_links(page.url, variant, build.variants, config.site_url or "")
         context["variants"] = links
         context["search_worker"] = build.worker.path  # the browser wraps this worker
         i18n.set_page_alternates(config, variant_links.hreflang_entries(links))
         url = page.canonical_url or page.abs_url or page.url
-        document = faq_schema.faq_page(faq_schema.questions(page.content or ""), url, variant.locale)
-        context["faq_schema"] = faq_schema.script_json(document) if document else None
+        context["faq_schema"] = faq_schema.page_schema(page.content or "", url, variant.locale)
         return context
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
@@ -273,22 +226,15 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write this variant's search index, once, in its final form."""
         build = self.build
-        index = search_index.index_config(
-            self.config.search_separator, self.config.title_boost, compact=build.separator is not None
-        )
-        data = search_index.index_json(index, build.entries)
-        path = Path(config.site_dir) / build.variant.prefix / search_index.INDEX
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(data, "utf-8")
-        if build.offline and build.variant.prefix:  # Material's offline plugin scripts the root's
-            path.with_suffix(".js").write_text(f"var __index = {data}", "utf-8")
+        compact = build.separator is not None
+        separator, boost = self.config.search_separator, self.config.title_boost
+        index = search_index.index_config(separator, boost, compact=compact)
+        # Offline, Material's offline plugin makes the root's index a script; the others' are made here.
+        script, site = build.offline and bool(build.variant.prefix), Path(config.site_dir)
+        search_index.write_index(site, build.variant.prefix, index, build.entries, script=script)
 
     def tokenizer(self):
         """jieba with the guide's terms, loaded again only when the terms file changes."""
         terms = self.project_file_path("search_terms")
         return tokenizer(terms, terms.stat().st_mtime_ns if terms.is_file() else 0)
 
-
-def glossary_forms(variants: list[Variant]) -> list[tuple[str, str]]:
-    """Every phrase the glossary writes, with its source: their characters fold too."""
-    return [pair for variant in variants for pair in variant.pairs]

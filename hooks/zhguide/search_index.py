@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from .upstream.material_browser import SearchWorker
 from .zh_search import fold_closure, prepared_config, prepared_doc
@@ -70,3 +71,13 @@ def query_help(texts: list[str], queries: dict, worker: SearchWorker) -> dict:
 def worker_with_help(worker: str, help_: dict) -> str:
     """The search worker wrapper with the query help written in front of it."""
     return f"self.QUERY_HELP = {compact_json(help_)};\n{worker}"
+
+
+def write_index(site_dir: Path, prefix: str, config: dict, docs: list[dict], *, script: bool) -> None:
+    """A variant's index at its root; with `script`, also as the script the offline copy reads."""
+    data = index_json(config, docs)
+    path = site_dir / prefix / INDEX
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(data, "utf-8")
+    if script:
+        path.with_suffix(".js").write_text(f"var __index = {data}", "utf-8")

@@ -70,3 +70,11 @@ def home_links(variants: list, site_url: str) -> list[VariantLink]:
         )
         for variant in variants
     ]
+
+
+def page_links(page_url: str, variant, variants: list, site_url: str) -> list[VariantLink]:
+    """A page's links to itself in every variant: the same path under each variant's prefix."""
+    path = page_url.removeprefix(variant.prefix)
+    urls = {other.locale: other.prefix + path for other in variants}
+    languages = [(other.locale, other.name, other.default) for other in variants]
+    return variant_links(page_url, variant.locale, languages, urls, site_url)

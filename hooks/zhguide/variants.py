@@ -97,3 +97,8 @@ def glossary_at(path: Path) -> tuple[Entry, ...]:
 def variant_named(variants: list[Variant], locale: str) -> Variant:
     """The variant of a locale."""
     return next(variant for variant in variants if variant.locale == locale)
+
+
+def glossary_forms(variants: list[Variant]) -> list[str]:
+    """Every phrase the glossary writes, and its source: their characters fold too."""
+    return [text for variant in variants for pair in variant.pairs for text in pair]

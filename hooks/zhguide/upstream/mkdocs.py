@@ -59,9 +59,10 @@ def front_matter(text: str) -> dict:
     return get_data(text)[1]
 
 
-def file_at(src_uri: str, config: MkDocsConfig) -> File:
-    """The File a source path would become, for its URL and destination."""
-    return File(src_uri, None, config.site_dir, config.use_directory_urls)
+def destination(src_uri: str, config: MkDocsConfig) -> tuple[str, str]:
+    """The (destination, URL) a source path would get in this build."""
+    file = File(src_uri, None, config.site_dir, config.use_directory_urls)
+    return file.dest_uri, file.url
 
 
 def drop_static_template(config: MkDocsConfig, name: str) -> None:

@@ -1,0 +1,44 @@
+"""The zh-variants plugin's options, and what one variant's build knows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.structure.files import File
+
+from .upstream.material_browser import SearchWorker
+from .variants import Variant
+
+
+class VariantsConfig(Config):
+    glossary = c.Type(str, default="glossary.yml")  # in docs_dir; not published
+    search_terms = c.Type(str, default="hooks/search_terms.txt")  # beside mkdocs.yml
+    search_queries = c.Type(str, default="hooks/search_queries.yml")  # beside mkdocs.yml
+    search_separator = c.Type(str, default=r"[\s\u200b\-]+")
+    title_boost = c.Type((int, float), default=5)
+    only = c.Type(str, default="")  # one variant's locale: this process builds that variant alone
+
+
+@dataclass
+class Build:
+    """What one variant's build knows and collects."""
+
+    root: Path  # the folder of mkdocs.yml
+    variants: list[Variant]
+    variant: Variant
+    offline: bool
+    worker: SearchWorker
+    separator: re.Pattern[str] | None  # compacts the published index; None offline
+    entries: list[dict] = field(default_factory=list)
+
+    def handwritten(self, file: File) -> bool:
+        """True for a page written by hand in this variant (docs/<page>.<locale>.md)."""
+        return file.src_uri.endswith(f".{self.variant.locale}.md")
+
+    def converts(self, file: File) -> bool:
+        """True for a page this variant generates from the source."""
+        return self.variant.generated and not self.handwritten(file)

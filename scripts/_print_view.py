@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from _chromium import ARGS, CHROMIUM
+from zhguide.upstream.material import ARTICLE, SITE_NAME, TOC_LABEL, in_built_page
 
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
 STYLES = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 TAG = re.compile(r"<[^>]+>")
@@ -64,7 +64,7 @@ def print_view(pages: list[Path], lang: str, title: str, reviewed: str, contents
     styles = [pages[0].parent / href for href in STYLES.findall(first) if not href.startswith("http")]
     articles, contents = [], []
     for page in pages:
-        article = ARTICLE.search(page.read_text("utf-8"))[1]
+        article = in_built_page(ARTICLE, page.read_text("utf-8"), str(page))
         articles.append(f'<section class="print-page md-typeset">{article}</section>')
         for level, id_, heading in HEADING.findall(article):
             indent = "" if level == "1" else ' style="margin-left:1.5em"'
@@ -99,20 +99,14 @@ def to_pdf(document: Path, pdf: Path, chromium: Path = CHROMIUM) -> None:
         raise RuntimeError(f"Chromium wrote no PDF for {document}")
 
 
-TOC_LABEL = re.compile(
-    r'<label class="md-nav__title" for="__toc">\s*<span[^>]*></span>\s*([^<]+?)\s*</label>'
-)
-
-
 def build_pdf(site: Path, variant_prefix: str, lang: str, nav: list, pdf: Path, chromium: Path) -> None:
     """Assemble a variant's print view in a scratch folder beside the site and print it."""
     root = site / variant_prefix if variant_prefix else site
     pages = page_files(root, nav)
     home = pages[0].read_text("utf-8")
-    title = html.unescape(re.search(r'property="og:site_name" content="([^"]+)"', home)[1])
-    contents_label = TOC_LABEL.search(pages[1].read_text("utf-8"))[
-        1
-    ]  # Material's "table of contents", translated
+    title = html.unescape(in_built_page(SITE_NAME, home, str(pages[0])))
+    # Material's "table of contents", translated
+    contents_label = in_built_page(TOC_LABEL, pages[1].read_text("utf-8"), str(pages[1]))
     scratch = site.parent / f".print-{lang}"
     scratch.mkdir(exist_ok=True)
     try:

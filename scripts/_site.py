@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-CONTENT = 'class="md-content"'  # Material's content area; redirect stubs have none
+from zhguide.upstream.material import CONTENT  # Material's content area; redirect stubs have none
 
 
 def guide_pages(site: Path) -> list[str]:

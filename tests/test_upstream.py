@@ -118,3 +118,11 @@ def test_the_languages_are_read_from_mkdocs_yml(config) -> None:
         ("zh-Hans", "", None),
         ("zh-Hant", "zh-Hant/", "s2tw"),
     ]
+
+
+def test_built_page_markup_the_scripts_read_fails_loudly_when_it_changes() -> None:
+    page = '<article class="md-content__inner md-typeset"><h1 id="x">X</h1></article>'
+    assert material.in_built_page(material.ARTICLE, page, "overdue/index.html") == '<h1 id="x">X</h1>'
+    changed = page.replace("md-content__inner", "md-content__body")
+    with pytest.raises(ContractError, match=r"overdue/index\.html has no .*page markup changed"):
+        material.in_built_page(material.ARTICLE, changed, "overdue/index.html")

@@ -22,6 +22,7 @@ import json
 import re
 from pathlib import Path
 
+from .upstream.material import OFFLINE_INDEX
 from .upstream.material_browser import SearchWorker
 from .zh_search import fold_closure, prepared_config, prepared_doc
 
@@ -80,4 +81,4 @@ def write_index(site_dir: Path, prefix: str, config: dict, docs: list[dict], *, 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(data, "utf-8")
     if script:
-        path.with_suffix(".js").write_text(f"var __index = {data}", "utf-8")
+        path.with_suffix(".js").write_text(OFFLINE_INDEX + data, "utf-8")

@@ -16,7 +16,11 @@ Contract (Material 9.8.x):
   alternate.html, copyright.html, and the sidebars of base.html in
   overrides/partials/sidebars.html) are the ones whose checksums are below; an
   upgrade that changes them fails the build until each fork is reviewed;
-- `partials/languages/zh.html`, `zh-TW.html` and `en.html` are its string sets.
+- `partials/languages/zh.html`, `zh-TW.html` and `en.html` are its string sets;
+- a built page holds its content in `<article class="md-content__inner md-typeset">`
+  and names its table of contents in the `__toc` label (the PDFs are made from
+  them, scripts/_print_view.py); an offline build's index is a script,
+  `var __index = {…}`, and its lunr language files sit in assets/javascripts/lunr.
 """
 
 from __future__ import annotations
@@ -54,6 +58,13 @@ FORKED = {
     ),
 }
 TOGGLES = re.compile(r'(?:<input class="md-toggle" data-md-toggle="(?:drawer|search)"[^>]*>\s*){2}')
+# Material's built pages and offline build, as the scripts read them after a build
+CONTENT = 'class="md-content"'  # the content area of every page (redirect stubs have none)
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">\s*<span[^>]*></span>\s*([^<]+?)\s*<')
+SITE_NAME = re.compile(r'property="og:site_name" content="([^"]+)"')  # this project's own head (main.html)
+OFFLINE_INDEX = "var __index = "  # how the offline plugin writes search_index.js
+LUNR = "assets/javascripts/lunr"  # lunr's language files, which an English-pipeline index never loads
 
 
 def templates() -> Path:
@@ -124,3 +135,11 @@ def serve_polyfill_locally(config: MkDocsConfig, local: str) -> None:
 def menu_toggles(html: str) -> re.Match[str] | None:
     """Where base.html wrote its two menu toggles in a rendered page."""
     return TOGGLES.search(html)
+
+
+def in_built_page(pattern: re.Pattern[str], html: str, where: str) -> str:
+    """The first group of a pattern in a built page, or a loud error naming the page."""
+    found = pattern.search(html)
+    if not found:
+        raise fail(ADAPTER, DISTRIBUTION, f"{where} has no {pattern.pattern[:60]!r}: its page markup changed")
+    return found[1]

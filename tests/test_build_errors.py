@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import _publish
 from conftest import ROOT, run_build
 from zhguide import zh_core
 
@@ -27,11 +28,12 @@ def test_heading_without_id_fails_with_file_and_line(project_copy, tmp_path: Pat
     page.write_text("\n".join(lines) + "\n", "utf-8")
     site = tmp_path / "site"
     (site / "old").mkdir(parents=True)
+    (site / _publish.MARKER).touch()  # a previous build
     result = run_build(project, site)
     assert result.returncode != 0
     assert "docs/overdue.md:11: heading '没有固定链接的问题？' has no explicit id" in result.stderr
-    assert [p.name for p in site.iterdir()] == ["old"], "a failed build leaves the old site alone"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+    assert sorted(p.name for p in site.iterdir()) == [_publish.MARKER, "old"], "the old site is left alone"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith((".site.staging", ".site.v"))] == []
 
 
 def test_unknown_opencc_configuration_lists_valid_names(project_copy, tmp_path: Path) -> None:
@@ -88,7 +90,7 @@ def test_bad_input_fails_with_file_and_line_and_no_site(
     assert result.returncode != 0
     assert message in result.stderr
     assert not (tmp_path / "site").exists()
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith((".site.staging", ".site.v"))] == []
 
 
 def test_hand_written_page_wins_over_the_generated_one(project_copy, tmp_path: Path) -> None:

@@ -129,25 +129,42 @@ def test_old_links_land_in_the_browser(new_page, renamed_site: Path, prefix: str
 
 
 @pytest.mark.parametrize(
-    ("front_matter", "message"),
+    ("front_matter", "line", "message"),
     [
-        ("redirect_from:\n  - overdue.md\n", "negotiation.md: redirect_from 'overdue.md' is still a page"),
-        (
-            "anchor_aliases:\n  old: no-such-id\n",
-            "docs/negotiation.md: anchor_aliases 'old' points at '#no-such-id'",
-        ),
-        (
-            "anchor_aliases:\n  old: gone.md#x\n",
-            "docs/negotiation.md: anchor_aliases 'old' points at 'gone.md'",
-        ),
-        ("anchor_aliases:\n  keep-the-agreement: prepare-documents\n", "'keep-the-agreement' is still an id"),
+        ("redirect_from:\n  - overdue.md\n", 3, "redirect_from 'overdue.md' is still a page"),
+        ("anchor_aliases:\n  old: no-such-id\n", 3, "anchor_aliases 'old' points at '#no-such-id'"),
+        ("anchor_aliases:\n  old: gone.md#x\n", 3, "anchor_aliases 'old' points at 'gone.md'"),
+        ("anchor_aliases:\n  keep-the-agreement: prepare-documents\n", 3, "'keep-the-agreement' is still"),
+        # values that are not what the key takes: a clear message with the line, never a traceback
+        ("redirect_from: old.md\n", 2, "redirect_from must be a list of old source paths"),
+        ("anchor_aliases:\n  - old\n", 2, "anchor_aliases must map each old id"),
+        # paths that would leave docs/ (and the site): refused, never written
+        ("redirect_from:\n  - /tmp/x.md\n", 3, "redirect_from '/tmp/x.md' is not a Markdown source path"),
+        ("redirect_from:\n  - ../../x.md\n", 3, "redirect_from '../../x.md' is not a Markdown source path"),
+        ("anchor_aliases:\n  old: ../x.md#y\n", 3, "anchor_aliases 'old' points at '../x.md' is not"),
     ],
 )
-def test_bad_aliases_fail_the_build(project_copy, tmp_path: Path, front_matter: str, message: str) -> None:
+def test_bad_aliases_fail_the_build(
+    project_copy, tmp_path: Path, front_matter: str, line: int, message: str
+) -> None:
     project = project_copy()
     page = project / "docs" / "negotiation.md"
     page.write_text(page.read_text("utf-8").replace("---\n", "---\n" + front_matter, 1), "utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert message in result.stderr
+    assert re.search(rf"docs/negotiation\.md:{line}: (anchor_aliases )?{re.escape(message)}", result.stderr)
+    assert "Traceback" not in result.stderr
     assert re.search(r"scripts/build: build failed", result.stderr)
+
+
+def test_nothing_is_written_outside_the_site(project_copy, tmp_path: Path) -> None:
+    canary = tmp_path / "canary.md"
+    canary.write_text("precious", "utf-8")
+    project = project_copy()
+    page = project / "docs" / "negotiation.md"
+    front = f"---\nredirect_from:\n  - {canary}\n  - {'../' * 12}{canary.relative_to('/')}\n"
+    page.write_text(page.read_text("utf-8").replace("---\n", front, 1), "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0 and f"redirect_from '{canary}' is not a Markdown" in result.stderr
+    assert canary.read_text("utf-8") == "precious"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".site.lock", "canary.md", "project"]

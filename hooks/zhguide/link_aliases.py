@@ -26,7 +26,61 @@ from .upstream.mkdocs import heading_marker
 
 
 class AliasError(ValueError):
-    """An alias that cannot work; the message says which and why."""
+    """An alias that cannot work; the message says which and why, and `value` which entry."""
+
+    def __init__(self, message: str, value: object = None) -> None:
+        super().__init__(message)
+        self.value = value
+
+
+def source_path(value: object, key: str) -> str:
+    """A source path inside docs/ as written in the front matter ('old.md', 'part/old.md')."""
+    parts = str(value).split("/")
+    if (
+        not isinstance(value, str) or not value.endswith(".md") or value.startswith("/")
+        or "\\" in value or any(part in ("", ".", "..") for part in parts)
+    ):  # fmt: skip
+        message = f"{key} '{value}' is not a Markdown source path inside docs/ (such as old-page.md)"
+        raise AliasError(message, value)
+    return value
+
+
+def redirect_sources(value: object) -> list[str]:
+    """The old source paths of a `redirect_from` (AliasError unless a list of such paths)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise AliasError("redirect_from must be a list of old source paths: '- old-page.md' a line", value)
+    return [source_path(old, "redirect_from") for old in value]
+
+
+def alias_targets(value: object) -> dict[str, str]:
+    """The old ids and targets of an `anchor_aliases` (AliasError unless a mapping of them)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise AliasError("anchor_aliases must map each old id to its question: 'old-id: new-id'", value)
+    for old, target in value.items():
+        if not isinstance(old, str) or not isinstance(target, str) or not target:
+            raise AliasError(f"anchor_aliases '{old}' must map an old id to 'new-id' or 'page.md#id'", old)
+        page_part, _ = split_target(target)
+        if page_part:
+            try:
+                source_path(page_part, f"anchor_aliases '{old}' points at")
+            except AliasError as error:
+                raise AliasError(str(error), old) from None
+    return dict(value)
+
+
+def front_matter_line(source: str, key: str, value: object = None) -> int:
+    """The line of a front-matter key, or of one of its values, for messages (1 if not found)."""
+    lines = source.splitlines()
+    start = next((number for number, line in enumerate(lines, 1) if line.lstrip().startswith(f"{key}:")), 0)
+    if start and value is not None:
+        needle = str(value)
+        found = next((n for n, line in enumerate(lines[start - 1 :], start) if needle in line), None)
+        return found or start
+    return start or 1
 
 
 def redirect_page(target: str, lang: str) -> str:
@@ -71,11 +125,11 @@ def check_aliases(aliases: dict[str, str], content: str, pages: set[str]) -> Non
     for old_id, target in aliases.items():
         page_part, new_id = split_target(target)
         if f' id="{old_id}"' in content:
-            raise AliasError(f"anchor_aliases '{old_id}' is still an id on this page")
+            raise AliasError(f"anchor_aliases '{old_id}' is still an id on this page", old_id)
         if page_part and page_part not in pages:
-            raise AliasError(f"anchor_aliases '{old_id}' points at '{page_part}', which is no page")
+            raise AliasError(f"anchor_aliases '{old_id}' points at '{page_part}', which is no page", old_id)
         if not page_part and question_marker(content, new_id) is None:
-            raise AliasError(f"anchor_aliases '{old_id}' points at '#{new_id}', no question here")
+            raise AliasError(f"anchor_aliases '{old_id}' points at '#{new_id}', no question here", old_id)
 
 
 def redirect_pages(
@@ -88,7 +142,7 @@ def redirect_pages(
     for old in old_pages:
         dest_uri, url = (prefix + part for part in former(old))
         if dest_uri in taken:
-            raise AliasError(f"redirect_from '{old}' is still a page; remove one")
+            raise AliasError(f"redirect_from '{old}' is still a page; remove one", old)
         found.append((dest_uri, redirect_page(get_relative_url(page_url or "./", url or "./"), lang)))
         taken.add(dest_uri)
     return found

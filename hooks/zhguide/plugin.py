@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import faq_schema, link_aliases, pages, search_index, sitemap, source_checks, variant_links
+from .cache import private_cache
 from .config import Build, VariantsConfig
 from .offline import SHIM_URL, shim_source
 from .permalinks import label_permalinks
@@ -40,8 +41,11 @@ log = logging.getLogger("mkdocs.plugins.zh_variants")
 
 @functools.lru_cache(maxsize=1)
 def bytecode_cache() -> jinja2.BytecodeCache:
-    """Templates compiled once per process, not per variant and build (checked against their source)."""
-    return jinja2.FileSystemBytecodeCache()
+    """Templates compiled once, not per variant and build (checked against their source), kept in
+    this user's private cache."""
+    folder = private_cache() / "jinja"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def source_name(config: MkDocsConfig, src_uri: str) -> str:
@@ -104,15 +108,17 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
     def _add_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         taken = {file.dest_uri for file in files}
         for file in list(files.documentation_pages()):
-            front = mkdocs_adapter.front_matter(file.content_string) if file.src_uri.endswith(".md") else {}
-            old_pages = [str(old) for old in front.get("redirect_from") or []]
+            text = file.content_string
+            front = mkdocs_adapter.front_matter(text) if file.src_uri.endswith(".md") else {}
             try:
+                old_pages = link_aliases.redirect_sources(front.get("redirect_from"))
                 found = link_aliases.redirect_pages(
                     old_pages, file.url, self.build.variant.prefix, self.build.variant.locale, taken,
                     lambda old: mkdocs_adapter.destination(old, config),
                 )  # fmt: skip
             except link_aliases.AliasError as error:
-                raise PluginError(f"{file.src_uri}: {error}") from error
+                line = link_aliases.front_matter_line(text, "redirect_from", error.value)
+                raise PluginError(f"{source_name(config, file.src_uri)}:{line}: {error}") from error
             for dest_uri, page in found:
                 files.append(File.generated(config, dest_uri, content=page))
         if self.build.offline and not files.get_file_from_path(SHIM_URL):
@@ -174,14 +180,13 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
                 page.title = pages.variant_text(page.title, variant)
             html = pages.page_html(html, variant)
         html = label_permalinks(html)
-        aliases = {str(old): str(new) for old, new in (page.meta.get("anchor_aliases") or {}).items()}
-        if not aliases:
-            return html
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
         try:
-            return link_aliases.placed_aliases(html, page.url, aliases, page_urls)
+            aliases = link_aliases.alias_targets(page.meta.get("anchor_aliases"))
+            return link_aliases.placed_aliases(html, page.url, aliases, page_urls) if aliases else html
         except link_aliases.AliasError as error:
-            raise PluginError(f"{source_name(config, page.file.src_uri)}: {error}") from error
+            line = link_aliases.front_matter_line(page.file.content_string, "anchor_aliases", error.value)
+            raise PluginError(f"{source_name(config, page.file.src_uri)}:{line}: {error}") from error
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         """Index the page; give templates its variant links, its variant root and its FAQ schema."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -79,10 +78,12 @@ def common_words(dictionary: str, min_frequency: int, keep: frozenset[str] = fro
 
 
 def small_dictionary(min_frequency: int = MIN_FREQUENCY) -> Path:
-    """jieba's dictionary without its rare words, written once to the temporary directory."""
+    """jieba's dictionary without its rare words, written once to this user's private cache."""
     import jieba
 
-    path = Path(tempfile.gettempdir()) / f"jieba-{jieba.__version__}-min{min_frequency}-regional.dict.txt"
+    from .cache import private_cache
+
+    path = private_cache() / f"jieba-{jieba.__version__}-min{min_frequency}-regional.dict.txt"
     if not path.is_file():
         source = Path(jieba.__file__).with_name("dict.txt").read_text("utf-8")
         partial = path.with_suffix(f".{os.getpid()}.part")

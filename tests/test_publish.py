@@ -1,0 +1,105 @@
+"""Where scripts/build may write its site, and how it switches a new one in (scripts/_publish.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import _publish
+from conftest import ROOT
+
+BUILD = [sys.executable, str(ROOT / "scripts" / "build"), "--no-pdf", "--no-offline"]
+
+
+def build(out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*BUILD, str(out)], capture_output=True, text=True, check=False)
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize(
+    ("out", "reason"),
+    [
+        ("docs", "lies inside the project's sources"),
+        ("docs/sub", "lies inside the project's sources"),
+        ("hooks", "lies inside the project's sources"),
+        (".", "the project's sources"),
+        ("..", "the project's sources"),
+    ],
+)
+def test_an_output_folder_in_or_around_the_sources_is_refused(out: str, reason: str) -> None:
+    assert reason in _publish.unsafe_output(ROOT / out, ROOT)
+
+
+@pytest.mark.pure
+def test_a_foreign_folder_is_refused_and_a_previous_build_is_not(tmp_path: Path) -> None:
+    assert _publish.unsafe_output(tmp_path / "new", ROOT) is None
+    (tmp_path / "empty").mkdir()
+    assert _publish.unsafe_output(tmp_path / "empty", ROOT) is None
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    assert "holds .git" in _publish.unsafe_output(project, ROOT)
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "holiday.jpg").write_bytes(b"precious")
+    assert "no build of this site wrote" in _publish.unsafe_output(tmp_path / "photos", ROOT)
+    (tmp_path / "photos" / _publish.MARKER).write_text("", "utf-8")
+    assert _publish.unsafe_output(tmp_path / "photos", ROOT) is None
+
+
+@pytest.mark.build
+def test_refused_outputs_are_left_untouched(tmp_path: Path) -> None:
+    before = sorted(path.name for path in (ROOT / "docs").iterdir())
+    for out in (ROOT / "docs", ROOT):
+        result = build(out)
+        assert result.returncode == 2 and "refusing to write the site there" in result.stderr
+    assert sorted(path.name for path in (ROOT / "docs").iterdir()) == before
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "holiday.jpg").write_bytes(b"precious")
+    assert build(foreign).returncode == 2
+    assert [path.name for path in foreign.iterdir()] == ["holiday.jpg"]
+
+
+@pytest.mark.build
+def test_a_new_site_switches_in_atomically_and_leftovers_go(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build(out).returncode == 0
+    first = os.path.realpath(out)
+    stale = tmp_path / ".site.staging-interrupted"
+    stale.mkdir()  # what a killed build leaves
+    seen_missing, stop = [], threading.Event()
+
+    def poll() -> None:
+        while not stop.is_set():
+            if not (out / "index.html").is_file():
+                seen_missing.append(time.monotonic())
+
+    reader = threading.Thread(target=poll)
+    reader.start()
+    try:
+        assert build(out).returncode == 0
+    finally:
+        stop.set()
+        reader.join()
+    assert seen_missing == [], "a reader found no site while the new one switched in"
+    assert out.is_symlink() and os.path.realpath(out) != first
+    assert (out / _publish.MARKER).is_file()
+    assert not stale.exists()
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".site.v")) == sorted(
+        [Path(first).name, Path(os.path.realpath(out)).name]
+    )  # the previous version stays for requests still reading it; older ones go
+
+
+@pytest.mark.build
+def test_concurrent_builds_into_one_folder_take_turns(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    builds = [subprocess.Popen([*BUILD, str(out)], stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    errors = [process.communicate()[1] for process in builds]
+    assert [process.returncode for process in builds] == [0, 0]
+    assert "Traceback" not in "".join(errors)
+    assert (out / "index.html").is_file()

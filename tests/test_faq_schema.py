@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from zhguide.faq_schema import Question, questions
+import json
+
+from zhguide.faq_schema import Question, questions, script_json
 
 PAGE = """<h1 id="top">逾期<a class="headerlink" href="#top">¶</a></h1>
 <p>开头的说明不属于任何问题。</p>
@@ -31,3 +33,10 @@ def test_questions_keep_words_entities_and_skip_permalinks() -> None:
 
 def test_a_page_without_questions_has_none() -> None:
     assert questions("<h1 id='x'>标题</h1><p>正文</p>") == []
+
+
+def test_inline_json_cannot_end_or_comment_out_its_script() -> None:
+    answer = "代码 <!--<script> 与 </script> 和 &amp; 都只是文字"
+    inline = script_json({"text": answer})
+    assert "<" not in inline and ">" not in inline and "&" not in inline
+    assert json.loads(inline) == {"text": answer}

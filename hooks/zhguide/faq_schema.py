@@ -72,9 +72,14 @@ def faq_page(found: list[Question], page_url: str, lang: str) -> dict | None:
     }
 
 
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def script_json(document: dict) -> str:
-    """JSON safe to place inside a <script> element."""
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """JSON safe inside a <script> element: no <, > or & that the HTML parser could read as a tag,
+    a comment (`<!--` switches it into a state where `</script>` no longer ends the script) or an
+    entity; JSON reads the escapes as the same characters."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)
 
 
 def page_schema(content: str, page_url: str, lang: str) -> str | None:

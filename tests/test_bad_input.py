@@ -1,4 +1,8 @@
-"""Inputs that once broke the site quietly: each is now handled, checked through the real build."""
+"""Inputs that once broke the site quietly: each is now refused with its file and line, or handled.
+
+The matrix builds the guide with one bad input each, into a folder that holds a
+previous build, and checks the message and that the previous build is untouched.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,88 @@ from pathlib import Path
 
 import pytest
 
+import _publish
 import site_html
 from conftest import VARIANTS, copy_project, run_build, serve
 
 CODE_SPAN = "\n\n短信里若出现 `<!--<script>` 这样的文字，不要点开。"
+OVERDUE, GLOSSARY = "docs/overdue.md", "docs/glossary.yml"
+
+
+def append(text: str):
+    """A change that adds text at the end of docs/overdue.md; its marker is the line to report."""
+    return lambda project: _add(project / OVERDUE, text)
+
+
+def _add(path: Path, text: str) -> None:
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+def glossary_entry(entry: str):
+    """A change that adds an entry at the top of the glossary's replace: section."""
+    return lambda project: _replace(project / GLOSSARY, "replace:\n", f"replace:\n  {entry}\n")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+
+
+def glossary_in_gbk(project: Path) -> None:
+    path = project / GLOSSARY
+    text = path.read_text("utf-8").replace("replace:\n", "replace:\n  银行: 銀行\n", 1)
+    path.write_bytes(text.encode("gbk"))
+
+
+def alias_to_a_missing_question(project: Path) -> None:
+    _replace(project / OVERDUE, "---\n", "---\nanchor_aliases:\n  old-id: negotiation.md#no-such-id\n")
+
+
+CASES = [
+    # (name, change, file, marker whose line the message names, message)
+    ("underlined heading", append("\n\n下划线的问题？\n---\n"), OVERDUE, "下划线", "is underlined"),
+    ("indented heading", append("\n\n   ## 缩进的问题？ {#indented}\n"), OVERDUE, "缩进", "must start"),
+    ("html heading", append("\n\n<h2>原始标题</h2>\n"), OVERDUE, "<h2>", "write headings in Markdown"),
+    ("id used twice", append("\n\n## 又一个？ {#reminders}\n\n答。\n"), OVERDUE, "又一个", "is already on"),
+    ("raw script", append("\n\n<script>alert(1)</script>\n"), OVERDUE, "<script>", "raw <script> is not"),
+    ("event handler", append('\n\n<span onclick="x()">点</span>\n'), OVERDUE, "onclick", "(onclick=) are"),
+    ("javascript link", append("\n\n[点我](javascript:alert(1))\n"), OVERDUE, "javascript", "links are not"),
+    ("image elsewhere", append("\n\n![图](https://evil.example/x.png)\n"), OVERDUE, "evil", "another host"),
+    ("alias to nowhere", alias_to_a_missing_question, OVERDUE, "old-id", "no question there"),
+    ("glossary in GBK", glossary_in_gbk, GLOSSARY, "银行", "not valid UTF-8"),
+    ("unknown variant", glossary_entry("银行: {zh-xx: 銀號}"), GLOSSARY, "zh-xx", "'zh-xx' in '银行' is no"),
+    ("simplified form", glossary_entry("银行: 银行业"), GLOSSARY, "银行业", "form '银行业' still holds"),
+]
+
+
+def line_of(path: Path, marker: str) -> int:
+    if marker == "银行":  # the GBK glossary: the line of its first GBK character
+        return next(n for n, line in enumerate(path.read_bytes().split(b"\n"), 1) if not line.isascii())
+    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if marker in line)
+
+
+@pytest.mark.parametrize(("name", "change", "file", "marker", "message"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_refused_with_file_and_line(
+    tmp_path: Path, name: str, change, file: str, marker: str, message: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    change(project)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / _publish.MARKER).touch()
+    (site / "SENTINEL").write_text("the previous build", "utf-8")
+    result = run_build(project, site)
+    assert result.returncode != 0, name
+    assert "Traceback" not in result.stderr
+    line = line_of(project / file, marker)
+    assert f"{file}:{line}:" in result.stderr and message in result.stderr, result.stderr[-600:]
+    assert sorted(path.name for path in site.iterdir()) == [_publish.MARKER, "SENTINEL"]
 
 
 @pytest.fixture(scope="module")
 def comment_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The guide with a code span that starts an HTML comment and a script: `<!--<script>`."""
     project = copy_project(tmp_path_factory.mktemp("comment") / "project")
-    page = project / "docs" / "overdue.md"
+    page = project / OVERDUE
     text = page.read_text("utf-8")
     end = text.index("\n\n## ", text.index("## 逾期会带来哪些影响？"))  # the end of that answer
     page.write_text(text[:end] + CODE_SPAN + text[end:], "utf-8")

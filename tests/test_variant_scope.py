@@ -13,6 +13,10 @@ from conftest import VARIANTS, add_page, copy_project, run_build
 from zhguide import zh_search
 
 SAMPLES = Path(__file__).parent / "data" / "samples.md"
+PNG = bytes.fromhex(  # the smallest valid PNG: one transparent pixel
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 # A test-only hook that shows each page's front matter, as the build left it, in the page.
 META_PROBE = """\
 import json
@@ -27,6 +31,8 @@ def on_post_page(output, *, page, config):
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("samples") / "project")
     add_page(project, SAMPLES)
+    (project / "docs" / "图片").mkdir()
+    (project / "docs" / "图片" / "图.png").write_bytes(PNG)  # an image of the site's own, non-ASCII path
     (project / "hooks" / "meta_probe.py").write_text(META_PROBE, "utf-8")
     config = project / "mkdocs.yml"
     config.write_text(
@@ -81,7 +87,7 @@ def test_code_urls_ids_and_attributes_are_never_converted(sample_site: Path) -> 
         "<code>简体代码 后</code>",  # inline code
         "代码块 后 发",  # code block
         'href="https://example.org/路径/页面?查询=简体&amp;后=后#锚点"',  # non-ASCII URL and query
-        'src="https://example.org/图片/图.png"',  # image URL
+        'src="../../%E5%9B%BE%E7%89%87/%E5%9B%BE.png"',  # the image's path: 图片/图, not 圖片/圖
         'class="类名" data-说明="简体属性"',  # other attributes, names included
         'id="markup-heading"', 'id="markup"',  # heading ids
     ):  # fmt: skip

@@ -72,3 +72,31 @@ def test_headings_without_id_report_file_lines() -> None:
 def test_body_starts_after_front_matter() -> None:
     assert zh_core.body_start_line("---\ntitle: x\n---\n# a {#a}\n") == 4
     assert zh_core.body_start_line("# a {#a}\n") == 1
+
+
+def test_headings_that_would_lose_their_id_are_found() -> None:
+    source = (
+        "---\ntitle: x\n---\n# 标题 {#top}\n\n问题？\n------\n\n   ## 缩进？ {#indented}\n\n"
+        "<h2>原始</h2>\n\n`<h2>` 在代码里\n\n## 重复？ {#top}\n\n段落\n\n---\n\n- 列表\n---\n"
+    )
+    assert [line for line, _ in zh_core.heading_problems(source)] == [6, 9, 11, 15]
+    assert zh_core.explicit_ids(source) == {"top"}  # the indented line is no heading
+
+
+def test_glossary_forms_are_checked_against_the_variants() -> None:
+    from zhguide.zh_glossary import parse, problems
+
+    entries = parse("replace:\n  账单: 帳單\n  银行: 银行业\n  信息: {zh-xx: 資訊}\n")
+    assert problems(entries, {"zh-hant": "s2tw"}) == [
+        (3, "the zh-hant form '银行业' still holds 银业"),
+        (4, "'zh-xx' in '信息' is no variant of the site (zh-hant)"),
+    ]
+
+
+def test_unsafe_markup_is_found_and_plain_text_is_not() -> None:
+    from zhguide.source_checks import unsafe_markup
+
+    assert unsafe_markup("<p>online=yes, <code>&lt;script&gt;</code>, javascript: 文字</p>") == []
+    html = '<p><a href="javascript:x()">a</a><img src="//cdn.example/a.png"><b onclick="y">b</b></p>'
+    found = unsafe_markup(html)
+    assert [needle for _, needle in found] == ["onclick", "javascript:", "//cdn.example/a.png"]

@@ -148,13 +148,20 @@ def redirect_pages(
     return found
 
 
-def placed_aliases(content: str, page_url: str, aliases: dict[str, str], page_urls: dict[str, str]) -> str:
+def placed_aliases(
+    content: str, page_url: str, aliases: dict[str, str], page_urls: dict[str, str],
+    ids_of: Callable[[str], set[str]],
+) -> str:  # fmt: skip
     """content with its old ids placed (AliasError if one cannot work); `page_urls` maps the
-    site's source paths to their URLs."""
+    site's source paths to their URLs, `ids_of` gives a source's question ids."""
     targets = {
         page_part: page_urls[page_part]
         for page_part, _ in map(split_target, aliases.values())
         if page_part in page_urls
     }
     check_aliases(aliases, content, set(targets))
+    for old_id, target in aliases.items():
+        page_part, new_id = split_target(target)
+        if page_part and new_id not in ids_of(page_part):
+            raise AliasError(f"anchor_aliases '{old_id}' points at '{target}', no question there", old_id)
     return alias_markup(aliases, content, page_url, targets)

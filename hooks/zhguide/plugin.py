@@ -32,7 +32,9 @@ from .reading_order import scripted_toggles
 from .upstream import i18n, material, material_browser
 from .upstream import mkdocs as mkdocs_adapter
 from .variants import VariantError, glossary_at, glossary_forms, variant_named, variants_of
+from .zh_core import explicit_ids
 from .zh_glossary import GlossaryError
+from .zh_glossary import problems as zh_glossary_problems
 from .zh_markup import MarkupError
 from .zh_search import load_queries, one_separator, tokenizer
 
@@ -69,6 +71,10 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             raise PluginError(f"{Path(config.docs_dir).name}/{self.config.glossary}:{error}") from error
         except VariantError as error:
             raise PluginError(str(error)) from error
+        generated = {variant.locale.lower(): variant.opencc for variant in variants if variant.generated}
+        if found := zh_glossary_problems(glossary_at(glossary), generated):
+            line, problem = found[0]
+            raise PluginError(f"{Path(config.docs_dir).name}/{self.config.glossary}:{line}: {problem}")
         if self.config.only:  # scripts/build: one process per variant
             if self.config.only not in [variant.locale for variant in variants]:
                 known = ", ".join(variant.locale for variant in variants)
@@ -171,8 +177,12 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             raise PluginError(f"{source}:{error.line}:{error.column}: {error.message}") from error
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Convert a generated page; label its permalinks; place its old ids."""
+        """Refuse unsafe markup; convert a generated page; label its permalinks; place its old ids."""
         variant = self.build.variant
+        if found := source_checks.unsafe_markup(html):
+            message, needle = found[0]
+            line = source_checks.line_of(page.file.content_string, needle)
+            raise PluginError(f"{source_name(config, page.file.src_uri)}:{line}: {message}")
         if self.build.converts(page.file):
             for anchor in pages.nav_items(page.toc):
                 anchor.title = pages.variant_text(anchor.title, variant)
@@ -180,10 +190,14 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
                 page.title = pages.variant_text(page.title, variant)
             html = pages.page_html(html, variant)
         html = label_permalinks(html)
-        page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        pages_ = {file.src_uri: file for file in files.documentation_pages()}
+        page_urls = {src_uri: file.url for src_uri, file in pages_.items()}
         try:
             aliases = link_aliases.alias_targets(page.meta.get("anchor_aliases"))
-            return link_aliases.placed_aliases(html, page.url, aliases, page_urls) if aliases else html
+            if not aliases:
+                return html
+            ids_of = lambda src_uri: explicit_ids(pages_[src_uri].content_string)  # noqa: E731
+            return link_aliases.placed_aliases(html, page.url, aliases, page_urls, ids_of)
         except link_aliases.AliasError as error:
             line = link_aliases.front_matter_line(page.file.content_string, "anchor_aliases", error.value)
             raise PluginError(f"{source_name(config, page.file.src_uri)}:{line}: {error}") from error

@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
-from .zh_core import headings_without_id, utf8_error
+import re
+
+from .zh_core import heading_problems, headings_without_id, utf8_error
 
 ID_ADVICE = "add a lowercase ASCII one, for example '## 逾期多久会上门？ {#home-visit-timing}'."
 
@@ -22,8 +24,38 @@ def encoding_error(source: str, data: bytes) -> str | None:
 
 
 def missing_ids(source: str, text: str) -> list[str]:
-    """A warning for each heading of a source without an explicit id."""
-    return [
-        f"{source}:{line}: heading '{heading}' has no explicit id; {ID_ADVICE}"
+    """A warning for each heading of a source without its explicit id, or not written as one."""
+    missing = [
+        (line, f"heading '{heading}' has no explicit id; {ID_ADVICE}")
         for line, heading in headings_without_id(text)
     ]
+    return [f"{source}:{line}: {message}" for line, message in sorted(missing + heading_problems(text))]
+
+
+# What a page's Markdown may not publish: script in any form, and requests to other hosts.
+UNSAFE = (
+    # (pattern, message, what to look for in the source), the last two formatted with group 1
+    (re.compile(r"<(script|iframe|object|embed|form)\b", re.I), "raw <{}> is not allowed in a page", "<{}"),
+    (re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I), "inline event handlers ({}=) are not allowed", "{}"),
+    (re.compile(r"<[^>]*\b(?:href|src)=[\"']?\s*(javascript):", re.I), "{}: links are not allowed", "{}:"),
+    (
+        re.compile(r"<(?:img|audio|video|source|track)\b[^>]*\bsrc=[\"']?((?:https?:)?//[^\"' >]+)", re.I),
+        "{} is on another host: images and media come from the site itself",
+        "{}",
+    ),
+)
+
+
+def unsafe_markup(html: str) -> list[tuple[str, str]]:
+    """(message, what to look for in the source) for each thing a rendered page may not hold."""
+    return [
+        (message.format(found[1]), needle.format(found[1]))
+        for pattern, message, needle in UNSAFE
+        for found in pattern.finditer(html)
+    ]
+
+
+def line_of(source: str, needle: str) -> int:
+    """The first line of a source holding the needle (case-insensitive), for messages; 1 if none."""
+    lowered = needle.lower()
+    return next((number for number, line in enumerate(source.splitlines(), 1) if lowered in line.lower()), 1)

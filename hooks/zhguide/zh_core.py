@@ -79,6 +79,13 @@ def foreign_to_variant(config_name: str) -> frozenset[str]:
     )
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def foreign_char(char: str, config_name: str) -> bool:
+    """True for a character the variant never contains (see foreign_to_variant), one at a time."""
+    simplified = character_table("STCharacters.txt")
+    return convert(char, config_name) != char and char not in simplified.get(char, ())
+
+
 # Text OpenCC must leave alone travels through Markdown and OpenCC as
 # placeholders: each non-ASCII character becomes U+E000, its code point in hex,
 # U+E001. ASCII stays as it is, so Markdown syntax inside still renders.
@@ -146,3 +153,48 @@ def headings_without_id(source: str) -> list[tuple[int, str]]:
         if heading and not _EXPLICIT_ID.search(heading["text"]):
             missing.append((number, heading["text"]))
     return missing
+
+
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_INDENTED = re.compile(r"^ {1,3}#{1,6}\s")
+_RAW_HEADING = re.compile(r"<h[1-6][\s>]", re.I)
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+_NOT_PARAGRAPH = re.compile(r"^\s*([-*+>|#]|\d+\.|$)")
+
+
+def heading_problems(source: str) -> list[tuple[int, str]]:
+    """Headings that would publish without their stable id, or not as headings, as (line, message):
+    underlined (setext) headings, indented '#' lines, raw HTML headings, and an id used twice."""
+    problems, seen, in_fence, previous = [], {}, False, ""
+    lines = source.splitlines()
+    for number in range(body_start_line(source), len(lines) + 1):
+        line = lines[number - 1]
+        if _FENCE.match(line):
+            in_fence, previous = not in_fence, ""
+            continue
+        if in_fence:
+            continue
+        if _SETEXT.match(line) and not _NOT_PARAGRAPH.match(previous):
+            text = previous.strip()
+            problems.append((number - 1, f"heading '{text}' is underlined; write '## {text} {{#an-id}}'"))
+        elif _INDENTED.match(line):
+            problems.append((number, "a heading must start the line, or it is published as plain text"))
+        if _RAW_HEADING.search(_CODE_SPAN.sub("", line)):
+            problems.append((number, "write headings in Markdown ('## question？ {#an-id}'), not as HTML"))
+        heading = _HEADING.match(line)
+        explicit = heading and _EXPLICIT_ID.search(heading["text"])
+        if explicit:
+            if explicit["id"] in seen:
+                problems.append((number, f"id '{explicit['id']}' is already on line {seen[explicit['id']]}"))
+            seen.setdefault(explicit["id"], number)
+        previous = line
+    return problems
+
+
+def explicit_ids(source: str) -> set[str]:
+    """The explicit {#ids} of a source's headings."""
+    return {
+        found["id"]
+        for line in source.splitlines()
+        if (heading := _HEADING.match(line)) and (found := _EXPLICIT_ID.search(heading["text"]))
+    }

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .zh_core import shield
+from .zh_core import foreign_char, shield, utf8_error
 
 SECTIONS = ("replace", "keep")
 Pairs = tuple[tuple[str, str], ...]
@@ -101,8 +101,30 @@ def parse(text: str) -> tuple[Entry, ...]:
 
 
 def load(path: Path) -> tuple[Entry, ...]:
-    """The glossary at path, or no entries if there is no such file."""
-    return parse(path.read_text("utf-8")) if path.is_file() else ()
+    """The glossary at path, or no entries if there is no such file; GlossaryError if it is not
+    UTF-8 or not a glossary."""
+    if not path.is_file():
+        return ()
+    data = path.read_bytes()
+    if error := utf8_error(data):
+        line, column, message = error
+        raise GlossaryError(line, f"column {column}: {message}")
+    return parse(data.decode("utf-8"))
+
+
+def problems(entries: tuple[Entry, ...], variants: dict[str, str]) -> list[tuple[int, str]]:
+    """(line, message) for each form a variant cannot use: a language tag that is no variant, or a
+    form holding characters foreign to its variant (`variants`: lowercase locale -> OpenCC name)."""
+    found = []
+    for entry in entries:
+        for tag, form in entry.forms:
+            if tag != "*" and tag not in variants:
+                known = ", ".join(sorted(variants))
+                found.append((entry.line, f"'{tag}' in '{entry.phrase}' is no variant of the site ({known})"))
+            for locale in variants if tag == "*" else [tag] if tag in variants else []:
+                if stray := [char for char in dict.fromkeys(form) if foreign_char(char, variants[locale])]:
+                    found.append((entry.line, f"the {locale} form '{form}' still holds {''.join(stray)}"))
+    return found
 
 
 @functools.lru_cache(maxsize=64)  # asked for every page of every build

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .zh_core import character_table, headings_without_id, traditional_only, utf8_error
+from .zh_core import character_table, heading_problems, headings_without_id, traditional_only, utf8_error
 from .zh_glossary import Entry, GlossaryError, parse
 from .zh_markup import MarkupError, entries, spans, validate
 
@@ -86,11 +86,11 @@ def script_findings(path: str, text: str, default_locale: str) -> list[Finding]:
 
 
 def heading_findings(path: str, text: str) -> list[Finding]:
-    """Headings, questions above all, that lack an explicit {#id}."""
+    """Headings, questions above all, that lack an explicit {#id} or are not written as headings."""
     return [
         Finding(path, line, 1, f"heading '{heading}' has no explicit id; add one like {{#short-english-id}}")
         for line, heading in headings_without_id(text)
-    ]
+    ] + [Finding(path, line, 1, message) for line, message in heading_problems(text)]
 
 
 def markup_findings(path: str, text: str, default_locale: str) -> list[Finding]:

@@ -14,7 +14,7 @@ import pytest
 import _publish
 from conftest import ROOT
 
-BUILD = [sys.executable, str(ROOT / "scripts" / "build"), "--no-pdf", "--no-offline"]
+BUILD = [sys.executable, str(ROOT / "scripts" / "build"), "--local", "--no-pdf", "--no-offline"]
 
 
 def build(out: Path) -> subprocess.CompletedProcess:
@@ -103,3 +103,31 @@ def test_concurrent_builds_into_one_folder_take_turns(tmp_path: Path) -> None:
     assert [process.returncode for process in builds] == [0, 0]
     assert "Traceback" not in "".join(errors)
     assert (out / "index.html").is_file()
+
+
+@pytest.mark.build
+def test_two_builds_of_one_commit_are_identical_downloads_included(tmp_path: Path) -> None:
+    trees = []
+    for name in ("one", "two"):
+        out = tmp_path / name / "site"
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build"), "--local", "--no-pdf", str(out)],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        files = sorted(path for path in out.rglob("*") if path.is_file())
+        trees.append({path.relative_to(out): path.read_bytes() for path in files})
+    assert trees[0].keys() == trees[1].keys()
+    assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
+    assert Path("download/icbc-overdue-guide-offline.zip") in trees[0]
+
+
+@pytest.mark.build
+def test_a_build_to_publish_needs_its_public_address(tmp_path: Path) -> None:
+    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    command = [*BUILD[:2], "--no-pdf", "--no-offline", str(tmp_path / "site")]  # BUILD without --local
+    refused = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+    assert refused.returncode == 2 and "set SITE_URL to the public address" in refused.stderr
+    assert not (tmp_path / "site").exists()
+    local = subprocess.run([*command, "--local"], capture_output=True, text=True, env=environment)
+    assert local.returncode == 0 and "--local" in local.stdout

@@ -78,7 +78,7 @@ def test_bench_measures_rebuilds_weight_and_index_fetches(browser, site_url: str
 @pytest.mark.build
 def test_build_without_chromium_stops_with_a_clear_message(tmp_path) -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build"), str(tmp_path / "site"), "--no-offline",
+        [sys.executable, str(ROOT / "scripts" / "build"), str(tmp_path / "site"), "--local", "--no-offline",
          "--chromium", str(tmp_path / "no-chromium")],
         capture_output=True, text=True, check=False,
     )  # fmt: skip

@@ -43,6 +43,14 @@ def glossary_in_gbk(project: Path) -> None:
     path.write_bytes(text.encode("gbk"))
 
 
+def broken_front_matter(project: Path) -> None:
+    _replace(project / OVERDUE, "---\n", "---\nsummary: [逾期\nnote: x\n")
+
+
+def only_front_matter(project: Path) -> None:
+    (project / OVERDUE).write_text("---\ntitle: 逾期\n---\n\n", "utf-8")
+
+
 def alias_to_a_missing_question(project: Path) -> None:
     _replace(project / OVERDUE, "---\n", "---\nanchor_aliases:\n  old-id: negotiation.md#no-such-id\n")
 
@@ -58,13 +66,17 @@ CASES = [
     ("javascript link", append("\n\n[点我](javascript:alert(1))\n"), OVERDUE, "javascript", "links are not"),
     ("image elsewhere", append("\n\n![图](https://evil.example/x.png)\n"), OVERDUE, "evil", "another host"),
     ("alias to nowhere", alias_to_a_missing_question, OVERDUE, "old-id", "no question there"),
+    ("broken front matter", broken_front_matter, OVERDUE, "note: x", "front matter is not valid YAML"),
+    ("empty page", only_front_matter, OVERDUE, 4, "the page has no content"),  # where content belongs
     ("glossary in GBK", glossary_in_gbk, GLOSSARY, "银行", "not valid UTF-8"),
     ("unknown variant", glossary_entry("银行: {zh-xx: 銀號}"), GLOSSARY, "zh-xx", "'zh-xx' in '银行' is no"),
     ("simplified form", glossary_entry("银行: 银行业"), GLOSSARY, "银行业", "form '银行业' still holds"),
 ]
 
 
-def line_of(path: Path, marker: str) -> int:
+def line_of(path: Path, marker: str | int) -> int:
+    if isinstance(marker, int):
+        return marker
     if marker == "银行":  # the GBK glossary: the line of its first GBK character
         return next(n for n, line in enumerate(path.read_bytes().split(b"\n"), 1) if not line.isascii())
     return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if marker in line)

@@ -166,6 +166,8 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Check the page's own source; resolve inline markup; shield what must not convert."""
         source, converts = source_name(config, page.file.src_uri), self.build.converts(page.file)
+        if problem := source_checks.page_problem(page.file.content_string):
+            raise PluginError(f"{source}:{problem[0]}: {problem[1]}")
         if not converts:  # a generated page's source was checked in the source variant's build
             for warning in source_checks.missing_ids(source, page.file.content_string):
                 log.warning(warning)

@@ -59,3 +59,26 @@ def line_of(source: str, needle: str) -> int:
     """The first line of a source holding the needle (case-insensitive), for messages; 1 if none."""
     lowered = needle.lower()
     return next((number for number, line in enumerate(source.splitlines(), 1) if lowered in line.lower()), 1)
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def page_problem(source: str) -> tuple[int, str] | None:
+    """(line, message) if a page's front matter is not valid YAML (MkDocs would publish it as
+    text) or the page has no content (MkDocs would title it after its file name)."""
+    import yaml
+
+    front = _FRONT.match(source)
+    if front:
+        try:
+            data = yaml.safe_load(front[1])
+        except yaml.YAMLError as error:
+            mark, problem = getattr(error, "problem_mark", None), getattr(error, "problem", error)
+            return (mark.line + 2 if mark else 2), f"the front matter is not valid YAML: {problem}"
+        if data is not None and not isinstance(data, dict):
+            return 2, "the front matter must be 'key: value' lines"
+    start = front.end() if front else 0
+    if not source[start:].strip():
+        return source.count("\n", 0, start) + 1, "the page has no content"
+    return None

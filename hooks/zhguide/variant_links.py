@@ -26,15 +26,6 @@ class VariantLink:
     default: bool
 
 
-def counterpart_urls(
-    page_url: str, page_lang: str, alternates: dict[str, str], homes: dict[str, str]
-) -> dict:
-    """Site-relative URL of the page in each variant; a variant without the page gets its home."""
-    urls = {lang: alternates.get(lang, home) for lang, home in homes.items()}
-    urls[page_lang] = page_url
-    return urls
-
-
 def variant_links(
     page_url: str, page_lang: str, languages: list[tuple[str, str, bool]], urls: dict[str, str], site_url: str
 ) -> list[VariantLink]:

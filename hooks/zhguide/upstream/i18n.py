@@ -33,7 +33,6 @@ from . import fail, require_version
 ADAPTER, DISTRIBUTION, WRITTEN_FOR = "i18n", "mkdocs-static-i18n", ">=1.3.1,<1.4"
 PLUGIN = "i18n"
 PLUGIN_ATTRIBUTES = ("current_language", "default_language", "config")
-ALTERNATE_RESET_PRIORITY = 50  # static-i18n's on_page_context; the page's alternates are set after it
 
 
 @dataclass(frozen=True)

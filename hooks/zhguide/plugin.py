@@ -64,17 +64,18 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         """Check the upstreams; work out the variants and which one this build makes."""
         for adapter in (mkdocs_adapter, i18n, material):
             adapter.check(config)
-        glossary = Path(config.docs_dir) / self.config.glossary
+        glossary_name = source_name(config, self.config.glossary)  # docs/glossary.yml, for messages
         try:
-            variants = variants_of(i18n.languages(config), glossary_at(glossary))
+            entries = glossary_at(Path(config.docs_dir) / self.config.glossary)
+            variants = variants_of(i18n.languages(config), entries)
         except GlossaryError as error:
-            raise PluginError(f"{Path(config.docs_dir).name}/{self.config.glossary}:{error}") from error
+            raise PluginError(f"{glossary_name}:{error}") from error
         except VariantError as error:
             raise PluginError(str(error)) from error
         generated = {variant.locale.lower(): variant.opencc for variant in variants if variant.generated}
-        if found := zh_glossary_problems(glossary_at(glossary), generated):
+        if found := zh_glossary_problems(entries, generated):
             line, problem = found[0]
-            raise PluginError(f"{Path(config.docs_dir).name}/{self.config.glossary}:{line}: {problem}")
+            raise PluginError(f"{glossary_name}:{line}: {problem}")
         if self.config.only:  # scripts/build: one process per variant
             if self.config.only not in [variant.locale for variant in variants]:
                 known = ", ".join(variant.locale for variant in variants)

@@ -39,6 +39,12 @@ class Build:
         """True for a page written by hand in this variant (docs/<page>.<locale>.md)."""
         return file.src_uri.endswith(f".{self.variant.locale}.md")
 
+    @property
+    def writes_site_files(self) -> bool:
+        """True for the source variant's build, the one that writes what the site has once: the
+        404 page, the sitemap and the search worker wrapper (scripts/build keeps its root)."""
+        return not self.variant.generated
+
     def converts(self, file: File) -> bool:
         """True for a page this variant generates from the source."""
         return self.variant.generated and not self.handwritten(file)

@@ -86,7 +86,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         separator = None if offline else one_separator(self.config.search_separator)
         root = Path(config.config_file_path).parent
         self.build = Build(root, variants, variant, offline, material_browser.search_worker(), separator)
-        if variant.generated:  # every variant would write the site's one 404.html; the source's stays
+        if not self.build.writes_site_files:  # the site has one 404.html, the source variant's
             mkdocs_adapter.drop_static_template(config, "404.html")
         # Before static-i18n's on_config (-100) copies them into this variant's config.
         strings = {key: config[key] for key in pages.SITE_STRINGS}
@@ -136,7 +136,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         worker = files.get_file_from_path(search_index.WORKER)
         if worker is not None and not self.build.offline:
             files.remove(worker)
-            if self.build.variant.default:  # one wrapper for every variant, at the site's root
+            if self.build.writes_site_files:  # one wrapper for every variant, at the site's root
                 files.append(File.generated(config, search_index.WORKER, content=self.worker(worker, files)))
         return files
 
@@ -225,7 +225,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         """Give the sitemap every page of every variant, in the source variant's build (in any
         other, the sitemap renders empty, and MkDocs writes no empty template); give the 404
         page the variants' homes as its alternates."""
-        if template_name == "sitemap.xml" and not self.build.variant.generated:
+        if template_name == "sitemap.xml" and self.build.writes_site_files:
             paths = [(file.url, file.page.update_date) for file in context["pages"] if file.page]
             entries = sitemap.sitemap_entries(paths, self.build.variants, config.site_url or "")
             context["sitemap_entries"] = entries

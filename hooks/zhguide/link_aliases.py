@@ -119,15 +119,19 @@ def question_marker(content: str, id_: str) -> str | None:
     return next((marker for level in (2, 3) if (marker := heading_marker(level, id_)) in content), None)
 
 
-def check_aliases(aliases: dict[str, str], content: str, pages: set[str]) -> None:
+def check_aliases(
+    aliases: dict[str, str], content: str, pages: set[str], ids_of: Callable[[str], set[str]]
+) -> None:
     """AliasError unless every old id is gone from the page and points at a question of it or
-    at a page of the site."""
+    at a question of another page of the site (`ids_of` gives a source's question ids)."""
     for old_id, target in aliases.items():
         page_part, new_id = split_target(target)
         if f' id="{old_id}"' in content:
             raise AliasError(f"anchor_aliases '{old_id}' is still an id on this page", old_id)
         if page_part and page_part not in pages:
             raise AliasError(f"anchor_aliases '{old_id}' points at '{page_part}', which is no page", old_id)
+        if page_part and new_id not in ids_of(page_part):
+            raise AliasError(f"anchor_aliases '{old_id}' points at '{target}', no question there", old_id)
         if not page_part and question_marker(content, new_id) is None:
             raise AliasError(f"anchor_aliases '{old_id}' points at '#{new_id}', no question here", old_id)
 
@@ -159,9 +163,5 @@ def placed_aliases(
         for page_part, _ in map(split_target, aliases.values())
         if page_part in page_urls
     }
-    check_aliases(aliases, content, set(targets))
-    for old_id, target in aliases.items():
-        page_part, new_id = split_target(target)
-        if page_part and new_id not in ids_of(page_part):
-            raise AliasError(f"anchor_aliases '{old_id}' points at '{target}', no question there", old_id)
+    check_aliases(aliases, content, set(targets), ids_of)
     return alias_markup(aliases, content, page_url, targets)

@@ -29,9 +29,14 @@ def configured_variants(config_file: Path) -> list[VariantDir]:
     """Every variant the config builds, the source (default) one first."""
     from mkdocs.config import load_config
 
+    return variants_in(load_config(str(config_file)))
+
+
+def variants_in(config) -> list[VariantDir]:
+    """Every variant a loaded config builds, the source (default) one first."""
     from zhguide.upstream.i18n import languages
 
-    built = [lang for lang in languages(load_config(str(config_file))) if lang.build]
+    built = [lang for lang in languages(config) if lang.build]
     variants = (VariantDir(lang.locale, lang.prefix, lang.opencc) for lang in built)
     return sorted(variants, key=lambda variant: variant.prefix != "")
 

@@ -27,8 +27,9 @@ from zhguide import zh_core  # noqa: E402
 SITE_URL = "http://127.0.0.1:8000/"
 # The variants mkdocs.yml builds, the source first: locale -> URL prefix ('' for the source).
 # Tests iterate these; adding a variant to mkdocs.yml adds it to every test.
-VARIANTS = {variant.locale: variant.prefix for variant in configured_variants(ROOT / "mkdocs.yml")}
-OPENCC = {variant.locale: variant.opencc for variant in configured_variants(ROOT / "mkdocs.yml")}
+CONFIGURED = configured_variants(ROOT / "mkdocs.yml")
+VARIANTS = {variant.locale: variant.prefix for variant in CONFIGURED}
+OPENCC = {variant.locale: variant.opencc for variant in CONFIGURED}
 SOURCE = next(iter(VARIANTS))
 
 

@@ -100,6 +100,18 @@ def test_bad_input_is_refused_with_file_and_line(
     assert sorted(path.name for path in site.iterdir()) == [_publish.MARKER, "SENTINEL"]
 
 
+def test_an_inline_script_in_a_template_is_refused_with_the_built_file_and_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    template = project / "overrides" / "partials" / "copyright.html"
+    template.write_text(template.read_text("utf-8") + '\n<script>alert("inline")</script>\n', "utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "index.html:" in result.stderr and 'an inline script (alert("inline")…)' in result.stderr
+    assert "Content-Security-Policy (deploy/nginx.conf)" in result.stderr, result.stderr[-600:]
+    assert not site.exists()
+
+
 @pytest.fixture(scope="module")
 def comment_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The guide with a code span that starts an HTML comment and a script: `<!--<script>`."""

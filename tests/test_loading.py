@@ -1,6 +1,6 @@
 """How a page loads: nothing holds back its first paint, nothing moves after it,
 and Material starts in a task of its own (overrides/main.html,
-overrides/partials/material-start.html)."""
+assets/javascripts/material-patches.js)."""
 
 from __future__ import annotations
 
@@ -29,8 +29,15 @@ addEventListener("DOMContentLoaded", () => {
 """
 
 
+ASSETS = Path(__file__).parents[1] / "overrides" / "assets" / "javascripts"
+
+
+def script_tags(html: str, name: str) -> list[str]:
+    return re.findall(rf"<script\b[^>]*/{name}[^>]*>", html)
+
+
 def bundle_tags(html: str) -> list[str]:
-    return re.findall(r"<script\b[^>]*bundle\.[0-9a-f]+\.min\.js[^>]*>", html)
+    return script_tags(html, r"bundle\.[0-9a-f]+\.min\.js")
 
 
 def test_materials_bundle_is_deferred_and_the_layout_is_chosen_in_the_head(built_site: Path) -> None:
@@ -39,8 +46,12 @@ def test_materials_bundle_is_deferred_and_the_layout_is_chosen_in_the_head(built
         [bundle] = bundle_tags(html)
         assert " defer " in bundle, bundle
         head, body = html.split("</head>", 1)
-        assert 'classList.replace("no-js", "js")' in head
-        assert body.index("document.addEventListener = later") < body.index(bundle)
+        [first] = script_tags(head, r"guide-head\.js")  # runs before the first paint: not deferred
+        assert " defer" not in first and " async" not in first
+        [patches] = script_tags(body, r"material-patches\.js")  # deferred, just before the bundle
+        assert " defer " in patches and body.index(patches) < body.index(bundle)
+    assert 'classList.replace("no-js", "js")' in (ASSETS / "guide-head.js").read_text("utf-8")
+    assert "document.addEventListener = later" in (ASSETS / "material-patches.js").read_text("utf-8")
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -126,4 +126,3 @@ def test_built_page_markup_the_scripts_read_fails_loudly_when_it_changes() -> No
     changed = page.replace("md-content__inner", "md-content__body")
     with pytest.raises(ContractError, match=r"overdue/index\.html has no .*page markup changed"):
         material.in_built_page(material.ARTICLE, changed, "overdue/index.html")
-

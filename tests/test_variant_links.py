@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhguide.link_aliases import AliasError, redirect_pages
+from zhguide.page_scripts import inline_code
 from zhguide.sitemap import sitemap_entries
 from zhguide.variant_links import hreflang_entries, page_links
 from zhguide.variants import Variant
@@ -46,5 +47,8 @@ def test_old_pages_forward_within_their_variant_and_never_replace_a_page() -> No
     [(dest, page)] = redirect_pages(old, "zh-Hant/contact/", "zh-Hant/", "zh-Hant", taken, former)
     assert dest == "zh-Hant/customer-service/index.html" and dest in taken
     assert '<html lang="zh-Hant">' in page and 'url=../contact/"' in page
+    # the #anchor is kept by a file (the site's CSP allows no inline script)
+    assert '<script src="../../assets/javascripts/redirect.js" data-to="../contact/"></script>' in page
+    assert not inline_code(page)
     with pytest.raises(AliasError, match=r"redirect_from 'contact\.md' is still a page"):
         redirect_pages(["contact.md"], "zh-Hant/other/", "zh-Hant/", "zh-Hant", taken, former)

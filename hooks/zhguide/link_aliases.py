@@ -17,7 +17,6 @@ id that moved to another page forwards there (overrides/partials/variant-script.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable
 
 from mkdocs.utils import get_relative_url
@@ -83,14 +82,18 @@ def front_matter_line(source: str, key: str, value: object = None) -> int:
     return start or 1
 
 
-def redirect_page(target: str, lang: str) -> str:
-    """A page that forwards to target (relative), keeping the #anchor, with or without JavaScript."""
+REDIRECT_SCRIPT = "assets/javascripts/redirect.js"  # keeps the #anchor (overrides/assets/)
+
+
+def redirect_page(target: str, lang: str, script: str) -> str:
+    """A page that forwards to target (relative), keeping the #anchor with JavaScript (script: the
+    relative URL of REDIRECT_SCRIPT), and without it."""
     href = html.escape(target)
     return (
         f'<!doctype html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<title>{href}</title>\n<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{href}">\n<meta http-equiv="refresh" content="0; url={href}">\n'
-        f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
+        f'<script src="{html.escape(script)}" data-to="{href}"></script>\n'
         f'</head>\n<body><a href="{href}">{href}</a></body>\n</html>\n'
     )
 
@@ -147,7 +150,8 @@ def redirect_pages(
         dest_uri, url = (prefix + part for part in former(old))
         if dest_uri in taken:
             raise AliasError(f"redirect_from '{old}' is still a page; remove one", old)
-        found.append((dest_uri, redirect_page(get_relative_url(page_url or "./", url or "./"), lang)))
+        target = get_relative_url(page_url or "./", url or "./")
+        found.append((dest_uri, redirect_page(target, lang, get_relative_url(REDIRECT_SCRIPT, url or "./"))))
         taken.add(dest_uri)
     return found
 

@@ -30,4 +30,3 @@ def label_permalinks(content: str) -> str:
         return heading[1] + inner[: link.start()] + labelled + inner[link.end() :] + heading[4]
 
     return HEADING.sub(label, content)
-

@@ -27,8 +27,9 @@ from . import faq_schema, link_aliases, pages, search_index, sitemap, source_che
 from .cache import private_cache
 from .config import Build, VariantsConfig
 from .offline import SHIM_URL, shim_source
+from .page_scripts import inline_code
 from .permalinks import label_permalinks
-from .reading_order import scripted_toggles
+from .reading_order import templated_toggles
 from .upstream import i18n, material, material_browser
 from .upstream import mkdocs as mkdocs_adapter
 from .variants import VariantError, glossary_at, glossary_forms, variant_named, variants_of
@@ -53,6 +54,17 @@ def bytecode_cache() -> jinja2.BytecodeCache:
 def source_name(config: MkDocsConfig, src_uri: str) -> str:
     """How messages name a source file: relative to the project, e.g. docs/overdue.md."""
     return f"{Path(config.docs_dir).name}/{src_uri}"
+
+
+def checked_output(html: str, name: str) -> str:
+    """html, if it runs no inline code; else a PluginError naming the built file and line."""
+    if found := inline_code(html):
+        line, what = found[0]
+        raise PluginError(
+            f"{name}:{line}: {what}: the site's Content-Security-Policy (deploy/nginx.conf) allows "
+            "no inline code; move it into a file in overrides/assets/javascripts/"
+        )
+    return html
 
 
 class VariantsPlugin(BasePlugin[VariantsConfig]):
@@ -236,14 +248,26 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Write Material's menu toggles by script: a text browser meets the page first."""
+        """Turn Material's menu toggles into a template (a text browser meets the page first);
+        refuse inline code, which the site's Content-Security-Policy forbids."""
         try:
-            return scripted_toggles(output)
+            output = templated_toggles(output)
         except ValueError as error:
             raise PluginError(
                 f"hooks/zhguide/upstream/material.py: {page.file.src_uri}: {error}; "
                 "Material's base template changed"
             ) from error
+        return checked_output(output, page.file.dest_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The same for a page rendered from a template alone (404.html)."""
+        if not template_name.endswith(".html"):
+            return output_content
+        try:
+            output_content = templated_toggles(output_content)
+        except ValueError:
+            pass  # a template page without Material's menu: nothing to hide from text browsers
+        return checked_output(output_content, template_name)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write this variant's search index, once, in its final form."""
@@ -259,4 +283,3 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         """jieba with the guide's terms, loaded again only when the terms file changes."""
         terms = self.project_file_path("search_terms")
         return tokenizer(terms, terms.stat().st_mtime_ns if terms.is_file() else 0)
-

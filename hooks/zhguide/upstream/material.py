@@ -13,8 +13,9 @@ Contract (Material 9.8.x):
 - `base.html` writes the drawer and search toggles as two
   `<input class="md-toggle" data-md-toggle="...">` at the top of <body>;
 - the templates this project forks (overrides/partials/header.html,
-  alternate.html, copyright.html, and the sidebars of base.html in
-  overrides/partials/sidebars.html) are the ones whose checksums are below; an
+  alternate.html, copyright.html, the sidebars of base.html in
+  overrides/partials/sidebars.html, and the inline scripts of
+  partials/javascripts/, which the site's CSP forbids) are the ones whose checksums are below; an
   upgrade that changes them fails the build until each fork is reviewed;
 - `partials/languages/zh.html`, `zh-TW.html` and `en.html` are its string sets;
 - a built page holds its content in `<article class="md-content__inner md-typeset">`
@@ -51,6 +52,14 @@ FORKED = {
     "partials/copyright.html": (
         "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
         "overrides/partials/copyright.html",
+    ),
+    "partials/javascripts/base.html": (  # its inline script runs from material-patches.js
+        "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
+        "overrides/assets/javascripts/material-patches.js",
+    ),
+    "partials/javascripts/content.html": (  # its inline script is left out (no content tabs)
+        "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
+        "overrides/partials/javascripts/content.html",
     ),
     "base.html": (
         "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",

@@ -3,11 +3,12 @@
 What the browser side of this project must know about Material's JavaScript
 is read here, from the installed files, and handed to the browser by the
 build (`SearchWorker`), never guessed in JavaScript. The browser side of the
-adapter is overrides/partials/material-search.html (the worker wrapped, the
-index loaded on demand, sitemap probes answered), with
-overrides/assets/javascripts/search-worker.js (queries rewritten) and
-overrides/partials/material-start.html (Material started one task later);
-each says why no public option of Material serves.
+adapter is overrides/assets/javascripts/material-patches.js (Material's storage
+helpers, the worker wrapped, the index loaded on demand, sitemap probes
+answered, Material started one task later; its page's values given by
+overrides/partials/material-search.html), with
+overrides/assets/javascripts/search-worker.js (queries rewritten); each says
+why no public option of Material serves.
 
 Contract (Material 9.8.x):
 - one search worker, `assets/javascripts/workers/search.<hash>.min.js`, which

@@ -1,0 +1,23 @@
+/*
+ * Writes what only works with JavaScript into the page, in reading order for every
+ * browser (partials/header.html, hooks/zhguide/reading_order.py). It runs at the end
+ * of the header, before the first paint of the content:
+ * - Material's two menu toggles (#__toggles): a text browser, which reads no CSS,
+ *   would show them as "[ ] [ ]" before the site name;
+ * - the language selector and search (#__header-tools), and a name for the search
+ *   dialog for screen readers.
+ * A file, not inline: the site's Content-Security-Policy allows no inline script.
+ */
+(function () {
+  function write(template, change) {
+    if (!template) return;
+    var fragment = document.createRange().createContextualFragment(template.textContent);
+    if (change) change(fragment, template.dataset);
+    template.replaceWith(fragment);
+  }
+  write(document.getElementById("__toggles"));
+  write(document.getElementById("__header-tools"), function (fragment, data) {
+    var dialog = fragment.querySelector(".md-search[role=dialog]");
+    if (dialog) dialog.setAttribute("aria-label", data.searchLabel);
+  });
+})();

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 import site_html
-from conftest import ROOT, SOURCE, VARIANTS, foreign_characters
+from conftest import ROOT, SOURCE, VARIANTS, foreign_characters, in_variant
 from zhguide import zh_core, zh_search
 
 SOURCES = sorted(p for p in (ROOT / "docs").glob("*.md") if p.suffixes == [".md"])
@@ -147,6 +147,16 @@ def test_home_links_every_question(built_site: Path) -> None:
             assert f"]({source.name}#{id_})" in home, f"quick answers miss {source.name}#{id_} {question}"
 
 
-def test_the_site_wide_404_page_is_the_simplified_one(built_site: Path) -> None:
-    assert site_html.html_lang((built_site / "404.html").read_text("utf-8")) == "zh-Hans"
-    assert not (built_site / "zh-Hant" / "404.html").exists()
+def test_each_variant_has_its_own_404_page_in_its_script(built_site: Path) -> None:
+    for locale, prefix in VARIANTS.items():
+        html = (built_site / prefix / "404.html").read_text("utf-8")
+        assert site_html.html_lang(html) == locale
+        text = site_html.own_script_text(html)
+        assert in_variant("没有找到这个页面", locale) in text and "Not found" not in text
+        assert not foreign_characters(locale) & set(text)
+        # root-absolute: it answers at any depth
+        links = [
+            urlsplit(urljoin("http://host/", link)).path for link in re.findall(r'<a href="(/[^"]*)"', html)
+        ]
+        assert f"/{prefix}" in links
+        assert all(link.startswith(f"/{prefix}") for link in links if not link.startswith("/download/"))

@@ -18,7 +18,15 @@ from .zh_convert import convert_html, convert_text
 from .zh_markup import resolve, validate
 
 SITE_STRINGS = ("site_name", "site_description", "copyright")
-EXTRA_STRINGS = ("offline_label", "pdf_label", "credit_label")  # this site's own templates' labels
+# this site's own templates' labels (overrides/)
+EXTRA_STRINGS = (
+    "offline_label",
+    "pdf_label",
+    "credit_label",
+    "not_found_title",
+    "not_found_text",
+    "not_found_home",
+)
 PAGE_META = ("title", "description")
 
 

@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, write_file
 
 from . import faq_schema, link_aliases, pages, search_index, sitemap, source_checks, variant_links
 from .cache import private_cache
@@ -98,8 +98,6 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         separator = None if offline else one_separator(self.config.search_separator)
         root = Path(config.config_file_path).parent
         self.build = Build(root, variants, variant, offline, material_browser.search_worker(), separator)
-        if not self.build.writes_site_files:  # the site has one 404.html, the source variant's
-            mkdocs_adapter.drop_static_template(config, "404.html")
         # Before static-i18n's on_config (-100) copies them into this variant's config.
         strings = {key: config[key] for key in pages.SITE_STRINGS}
         labels = {key: config.extra.get(key) for key in pages.EXTRA_STRINGS}
@@ -260,14 +258,19 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         return checked_output(output, page.file.dest_uri)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The same for a page rendered from a template alone (404.html)."""
+        """The same for a page rendered from a template alone (404.html); a generated variant's
+        404 page goes under its prefix (the site's root keeps the source variant's)."""
         if not template_name.endswith(".html"):
             return output_content
         try:
             output_content = templated_toggles(output_content)
         except ValueError:
             pass  # a template page without Material's menu: nothing to hide from text browsers
-        return checked_output(output_content, template_name)
+        output_content = checked_output(output_content, template_name)
+        if prefix := self.build.variant.prefix:
+            write_file(output_content.encode("utf-8"), str(Path(config.site_dir, prefix, template_name)))
+            return ""  # MkDocs writes no empty template
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write this variant's search index, once, in its final form."""

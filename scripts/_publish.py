@@ -11,11 +11,15 @@
   left, are removed.
 - One build at a time per OUT: a lock file beside it (`.OUT.lock`) makes a second
   build wait, saying so.
+- Text files get a gzip twin (`page.html.gz`), which deploy/nginx.conf serves to
+  browsers that accept it (gzip_static) without compressing on every request;
+  written with no name and no time, so two builds of one commit are identical.
 """
 
 from __future__ import annotations
 
 import fcntl
+import gzip
 import os
 import shutil
 import sys
@@ -28,6 +32,7 @@ from pathlib import Path
 MARKER = ".icbc-overdue-guide-build"  # in every built site: this folder is a previous build
 LEGACY = ("index.html", "sitemap.xml", "search/search_index.json")  # a build from before the marker
 SOURCE_FOLDERS = ("docs", "hooks", "overrides", "scripts", "tests", ".ci", "deploy", ".git")
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")  # gzip twins (.map: never fetched)
 STAGING = ".{name}.staging-"
 VERSION = ".{name}.v"
 
@@ -90,6 +95,20 @@ def remove_stale(out: Path, keep: set[Path]) -> None:
         for path in out.parent.glob(pattern.format(name=out.name) + "*"):
             if path not in keep:
                 shutil.rmtree(path, ignore_errors=True)
+
+
+def precompress(site: Path) -> int:
+    """Write a reproducible `.gz` beside each text file of the site that gzip makes smaller;
+    their number."""
+    written = 0
+    for path in sorted(site.rglob("*")):
+        if path.suffix in COMPRESSED and path.is_file() and not path.is_symlink():
+            data = path.read_bytes()
+            packed = gzip.compress(data, compresslevel=9, mtime=0)
+            if len(packed) < len(data):
+                path.with_name(path.name + ".gz").write_bytes(packed)
+                written += 1
+    return written
 
 
 def publish(site: Path, out: Path) -> None:

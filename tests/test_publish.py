@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -120,6 +121,20 @@ def test_two_builds_of_one_commit_are_identical_downloads_included(tmp_path: Pat
     assert trees[0].keys() == trees[1].keys()
     assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
     assert Path("download/icbc-overdue-guide-offline.zip") in trees[0]
+    assert Path("index.html.gz") in trees[0]  # the gzip twins are reproducible too
+
+
+def test_text_files_get_a_gzip_twin_with_no_name_and_no_time(tmp_path: Path) -> None:
+    page = "<p>逾期后怎么办？</p>\n" * 200
+    (tmp_path / "zh-Hant").mkdir()
+    (tmp_path / "zh-Hant" / "index.html").write_text(page, "utf-8")
+    (tmp_path / "tiny.css").write_text("a{}", "utf-8")  # gzip would make it larger
+    (tmp_path / "favicon.png").write_bytes(b"\x89PNG" + bytes(500))  # not text
+    assert _publish.precompress(tmp_path) == 1
+    twin = (tmp_path / "zh-Hant" / "index.html.gz").read_bytes()
+    assert gzip.decompress(twin) == page.encode("utf-8")
+    assert twin[3] == 0 and twin[4:8] == bytes(4)  # no file name flag, no time: the same bytes every build
+    assert sorted(path.name for path in tmp_path.rglob("*.gz")) == ["index.html.gz"]
 
 
 @pytest.mark.build

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -240,7 +241,9 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             entries = sitemap.sitemap_entries(paths, self.build.variants, config.site_url or "")
             context["sitemap_entries"] = entries
         if template_name == "404.html":  # no page: the variants' homes are its alternates
-            homes = variant_links.home_links(self.build.variants, config.site_url or "")
+            variant = self.build.variant.locale
+            homes = variant_links.home_links(self.build.variants, variant, config.site_url or "")
+            context["variants"] = homes  # the language switch leads to each variant's home
             i18n.set_page_alternates(config, variant_links.hreflang_entries(homes))
             context["search_worker"] = self.build.worker.path  # the browser wraps this worker
         return context
@@ -267,7 +270,9 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         except ValueError:
             pass  # a template page without Material's menu: nothing to hide from text browsers
         output_content = checked_output(output_content, template_name)
-        if prefix := self.build.variant.prefix:
+        if prefix := self.build.variant.prefix:  # its search reads this variant's index
+            root = urlsplit(config.site_url or "").path or "/"
+            output_content = material.with_search_base(output_content, root + prefix, template_name)
             write_file(output_content.encode("utf-8"), str(Path(config.site_dir, prefix, template_name)))
             return ""  # MkDocs writes no empty template
         return output_content

@@ -11,7 +11,7 @@ absolute URLs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.utils import get_relative_url
 
@@ -48,15 +48,17 @@ def hreflang_entries(links: list[VariantLink]) -> list[dict]:
     return [{"name": link.name, "link": link.url or link.href, "lang": link.lang} for link in links]
 
 
-def home_links(variants: list, site_url: str) -> list[VariantLink]:
-    """Links to every variant's home, for a page that is in no variant (the 404 page)."""
+def home_links(variants: list, current: str, site_url: str) -> list[VariantLink]:
+    """Links to every variant's home, for a page that is in no variant (a 404 page, which answers
+    at any address: its links start at the site's root path)."""
+    root = urlsplit(site_url).path or "/"
     return [
         VariantLink(
             lang=variant.locale,
             name=variant.name,
-            href="/" + variant.prefix,
+            href=root + variant.prefix,
             url=urljoin(site_url, variant.prefix) if site_url else "",
-            current=variant.default,
+            current=variant.locale == current,
             default=variant.default,
         )
         for variant in variants

@@ -10,6 +10,8 @@ Contract (Material 9.8.x):
 - the offline plugin is `material/offline` (or `offline`) with an `enabled`
   option; it loads its iframe-worker shim from `config.extra["polyfills"]`
   (undocumented), which is the only way to serve a local copy instead of a CDN's;
+- `base.html` writes its settings for the bundle as JSON in `<script id="__config">`,
+  whose `base` is where its search looks for `search/search_index.json`;
 - `base.html` writes the drawer and search toggles as two
   `<input class="md-toggle" data-md-toggle="...">` at the top of <body>;
 - the templates this project forks (overrides/partials/header.html,
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -66,6 +69,10 @@ FORKED = {
         "overrides/partials/sidebars.html and overrides/main.html",
     ),
 }
+# base.html's page settings for its bundle: the JSON in <script id="__config">, with the
+# `base` its search resolves `search/search_index.json` against
+CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})  # JSON inside <script>
 TOGGLES = re.compile(r'(?:<input class="md-toggle" data-md-toggle="(?:drawer|search)"[^>]*>\s*){2}')
 # Material's built pages and offline build, as the scripts read them after a build
 CONTENT = 'class="md-content"'  # the content area of every page (redirect stubs have none)
@@ -144,6 +151,15 @@ def serve_polyfill_locally(config: MkDocsConfig, local: str) -> None:
 def menu_toggles(html: str) -> re.Match[str] | None:
     """Where base.html wrote its two menu toggles in a rendered page."""
     return TOGGLES.search(html)
+
+
+def with_search_base(html: str, base: str, where: str) -> str:
+    """A rendered page whose `__config` base (where Material's search finds its index) is base."""
+    found = in_built_page(CONFIG, html, where)
+    config = json.loads(found)
+    config["base"] = base
+    start = html.index(found)
+    return html[:start] + json.dumps(config).translate(SCRIPT_SAFE) + html[start + len(found) :]
 
 
 def in_built_page(pattern: re.Pattern[str], html: str, where: str) -> str:

@@ -165,7 +165,8 @@ def search(page, query: str) -> list[str]:
     )
     box.fill(query)
     box.press("End")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+    # functions, not expressions: Playwright evaluates an expression with eval, which a strict CSP forbids
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
     assert meta.text_content()
     return page.locator(".md-search-result__link").evaluate_all("links => links.map(link => link.href)")
 

@@ -10,7 +10,9 @@ import pytest
 
 from conftest import ROOT, VARIANTS
 
-PYTHON_SCRIPTS = ("build", "lint-content", "bench-convert", "published-links", "bench-search", "bench")
+PYTHON_SCRIPTS = (
+    "build", "lint-content", "bench-convert", "published-links", "bench-search", "bench", "nginx-local",
+)  # fmt: skip
 SHELL_SCRIPTS = ("setup", "test")
 
 

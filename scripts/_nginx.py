@@ -14,8 +14,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,3 +81,31 @@ def start(root: Path, port: int, deploy: Path = DEPLOY, nginx: str = NGINX) -> t
         shutil.rmtree(prefix, ignore_errors=True)
         raise RuntimeError(f"{deploy}: nginx -t failed:\n{check.stderr.strip()}")
     return subprocess.Popen(command), prefix
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def served(root: Path, port: int | None = None, deploy: Path = DEPLOY) -> Iterator[str]:
+    """root served by the deploy file on 127.0.0.1 (a free port unless given): its URL, once it answers."""
+    port = port or free_port()
+    process, prefix = start(root, port, deploy)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url, timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(f"nginx stopped (exit code {process.returncode})") from None
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(10)
+        shutil.rmtree(prefix, ignore_errors=True)

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import _nginx  # noqa: E402 - deploy/nginx.conf, run locally
 import _synthetic as synthetic  # noqa: E402
 from _chromium import CHROMIUM, launched  # noqa: E402
 from _static_server import serve  # noqa: E402 - the tests' HTTP server
@@ -112,6 +113,21 @@ def site_url(built_site: Path) -> Iterator[str]:
         yield url
 
 
+def require(path: Path | str, what: str) -> None:
+    if not shutil.which(str(path)):
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} must run in CI, but {path} is missing")
+        pytest.skip(f"{path} is missing (scripts/setup --browser installs it)")
+
+
+@pytest.fixture(scope="session")
+def nginx_url(built_site: Path) -> Iterator[str]:
+    """The published build, served by deploy/nginx.conf on a free port of 127.0.0.1."""
+    require(_nginx.NGINX, "the nginx tests")
+    with _nginx.served(built_site) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright; skipped only outside CI when missing."""
@@ -173,7 +189,7 @@ def search(page, query: str) -> list[str]:
 
 LAYERS = ("pure", "build", "browser", "lighthouse")
 # Fixtures that build a site (directly or through another fixture) put a test in the build layer.
-BUILDING = {"built_site", "site_url", "project_copy", "tmp_path_factory"}
+BUILDING = {"built_site", "site_url", "nginx_url", "project_copy", "tmp_path_factory"}
 
 
 def layer_of(item: pytest.Item) -> str:

@@ -11,22 +11,17 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import shutil
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import _nginx
 from _site import guide_pages
-from conftest import ROOT, VARIANTS, search, variant_at
+from conftest import ROOT, VARIANTS, require, search, variant_at
 
 FIREFOX = Path("/usr/bin/firefox-esr")
 FIREFOX_CHECK = ROOT / "tests" / "firefox" / "site_check.mjs"
@@ -46,41 +41,6 @@ WATCH = """window.__violations = [];
 document.addEventListener("securitypolicyviolation",
   event => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));"""
 PHONE = {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def require(path: Path | str, what: str) -> None:
-    if not shutil.which(str(path)):
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} must run in CI, but {path} is missing")
-        pytest.skip(f"{path} is missing (scripts/setup --browser installs it)")
-
-
-@pytest.fixture(scope="module")
-def nginx_url(built_site: Path) -> Iterator[str]:
-    """The published build, served by deploy/nginx.conf on a free port of 127.0.0.1."""
-    require(_nginx.NGINX, "the nginx tests")
-    port = free_port()
-    process, prefix = _nginx.start(built_site, port)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url, timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None, "nginx stopped"
-                time.sleep(0.05)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(10)
-        shutil.rmtree(prefix, ignore_errors=True)
 
 
 def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:

@@ -3,6 +3,12 @@
 It is assembled from the site's own pages after they are built, so the PDF
 holds exactly what the reader sees, in the variant's script, styled by the
 site's own CSS and its print rules. Chromium turns it into the PDF.
+
+Links work in the PDF: one to a page or question the PDF holds jumps there
+(each page's ids get a page prefix, p2-reminders, so no two collide); any other
+goes to its public address (the page's canonical URL). Chromium dates the PDF
+with the time it prints; the dates are set to the build's date, so two builds
+of one commit give the same bytes.
 """
 
 from __future__ import annotations
@@ -11,15 +17,21 @@ import html
 import re
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urldefrag, urljoin
 
 from _chromium import ARGS, CHROMIUM
-from zhguide.upstream.material import ARTICLE, SITE_NAME, TOC_LABEL, in_built_page
+from zhguide.upstream.material import ARTICLE, CANONICAL, SITE_NAME, TOC_LABEL, in_built_page
 
 HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
 STYLES = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 TAG = re.compile(r"<[^>]+>")
+ID = re.compile(r'\bid="([^"]+)"')
+HREF = re.compile(r'\bhref="([^"]+)"')
+# How Chromium (Skia) dates a PDF: D:YYYYMMDDHHmmSS+00'00'
+PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
 CHROMIUM_ARGS = ["--headless", *ARGS, "--no-pdf-header-footer"]
 PRINT_CSS = """
 @page { size: A4; margin: 16mm 14mm 18mm;
@@ -58,14 +70,33 @@ def page_files(variant_root: Path, nav: list) -> list[Path]:
     return pages
 
 
+def linked_in_print(article: str, number: int, url: str, numbers: dict[str, int]) -> str:
+    """A page's article for the print view: its ids prefixed with its number (p2-…), and each link
+    to a page the PDF holds (numbers: canonical URL -> number) a jump within the PDF; any other
+    link absolute, resolved against the page's canonical url."""
+
+    def target(found: re.Match[str]) -> str:
+        absolute = urljoin(url, html.unescape(found[1]))
+        page, fragment = urldefrag(absolute)
+        if page in numbers:
+            return f'href="#p{numbers[page]}{"-" + fragment if fragment else ""}"'
+        return f'href="{html.escape(absolute)}"'
+
+    article = ID.sub(lambda found: f'id="p{number}-{found[1]}"', article)
+    return HREF.sub(target, article)
+
+
 def print_view(pages: list[Path], lang: str, title: str, reviewed: str, contents_label: str) -> str:
     """One HTML document holding a cover, a table of contents and every page's article."""
     first = pages[0].read_text("utf-8")
     styles = [pages[0].parent / href for href in STYLES.findall(first) if not href.startswith("http")]
+    texts = [page.read_text("utf-8") for page in pages]
+    urls = [in_built_page(CANONICAL, text, str(page)) for page, text in zip(pages, texts, strict=True)]
+    numbers = {url: number for number, url in enumerate(urls, 1)}
     articles, contents = [], []
-    for page in pages:
-        article = in_built_page(ARTICLE, page.read_text("utf-8"), str(page))
-        articles.append(f'<section class="print-page md-typeset">{article}</section>')
+    for number, (page, text) in enumerate(zip(pages, texts, strict=True), 1):
+        article = linked_in_print(in_built_page(ARTICLE, text, str(page)), number, urls[number - 1], numbers)
+        articles.append(f'<section class="print-page md-typeset" id="p{number}">{article}</section>')
         for level, id_, heading in HEADING.findall(article):
             indent = "" if level == "1" else ' style="margin-left:1.5em"'
             contents.append(f'<li{indent}><a href="#{id_}">{html.escape(text_of(heading))}</a></li>')
@@ -86,6 +117,23 @@ def reviewed_line(home: Path) -> str:
     return text_of(match[1]) if match else ""
 
 
+def dated(pdf: bytes, epoch: int) -> bytes:
+    """The PDF with its creation and modification dates set to epoch (UTC), each the same length
+    as before, so the byte offsets of the PDF's cross-reference table stay right."""
+    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch)).encode()
+
+    def pinned(found: re.Match[bytes]) -> bytes:
+        date = b"/%s (D:%s+00'00')" % (found[1], stamp)
+        if len(date) != len(found[0]):
+            raise RuntimeError(f"Chromium dated the PDF in an unknown form: {found[0]!r}")
+        return date
+
+    result, count = PDF_DATE.subn(pinned, pdf)
+    if not count:
+        raise RuntimeError("Chromium's PDF has no /CreationDate: its PDF writer changed")
+    return result
+
+
 def to_pdf(document: Path, pdf: Path, chromium: Path = CHROMIUM) -> None:
     """Print a local HTML document to PDF with Debian's Chromium."""
     if not chromium.exists():
@@ -99,8 +147,11 @@ def to_pdf(document: Path, pdf: Path, chromium: Path = CHROMIUM) -> None:
         raise RuntimeError(f"Chromium wrote no PDF for {document}")
 
 
-def build_pdf(site: Path, variant_prefix: str, lang: str, nav: list, pdf: Path, chromium: Path) -> None:
-    """Assemble a variant's print view in a scratch folder beside the site and print it."""
+def build_pdf(
+    site: Path, variant_prefix: str, lang: str, nav: list, pdf: Path, chromium: Path, epoch: int
+) -> None:
+    """Assemble a variant's print view in a scratch folder beside the site, print it, and date it
+    epoch."""
     root = site / variant_prefix if variant_prefix else site
     pages = page_files(root, nav)
     home = pages[0].read_text("utf-8")
@@ -113,5 +164,6 @@ def build_pdf(site: Path, variant_prefix: str, lang: str, nav: list, pdf: Path, 
         document = scratch / "print.html"
         document.write_text(print_view(pages, lang, title, reviewed_line(pages[0]), contents_label), "utf-8")
         to_pdf(document, pdf, chromium)
+        pdf.write_bytes(dated(pdf.read_bytes(), epoch))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import site_html
-from conftest import VARIANTS, in_variant
+from conftest import ROOT, SITE_URL, SOURCE, VARIANTS, in_variant
 from test_build import SOURCES, output_path
 
 PDF = "download/icbc-overdue-guide-{lang}.pdf"
@@ -66,3 +66,60 @@ def test_each_home_links_its_pdf(built_site: Path) -> None:
     for variant, prefix in VARIANTS.items():
         html = (built_site / prefix / "index.html").read_text("utf-8")
         assert f'href="{"../" if prefix else ""}download/icbc-overdue-guide-{variant}.pdf" download' in html
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_pdf_link_jumps_within_it_or_goes_to_the_public_site(built_site: Path, variant: str) -> None:
+    from pypdf import PdfReader
+
+    pdf = built_site / PDF.format(lang=variant)
+    if not pdf.exists() and not os.environ.get("CI"):
+        pytest.skip("built without PDFs (no Chromium on this machine)")
+    reader = PdfReader(pdf)
+    destinations = set(reader.named_destinations)
+    internal, external = [], []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            if link.get("/Subtype") == "/Link":
+                action = link.get("/A") or {}
+                (external if "/URI" in action else internal).append(
+                    str(action.get("/URI") or link.get("/Dest"))
+                )
+    assert len(internal) > 40, "the contents and the pages' cross-references jump within the PDF"
+    assert [target for target in internal if target not in destinations] == []
+    assert [url for url in external if not url.startswith(SITE_URL)] == []  # never file://
+
+
+def test_a_pdf_is_dated_by_the_build_not_by_the_clock() -> None:
+    from _print_view import dated
+
+    printed = b"%PDF-1.4\n<< /CreationDate (D:20261201031310+00'00')\n/ModDate (D:20261201031310+00'00') >>\n"
+    pinned = dated(printed, 0)
+    assert pinned == printed.replace(b"20261201031310", b"19700101000000") and len(pinned) == len(printed)
+    with pytest.raises(RuntimeError, match="no /CreationDate"):
+        dated(b"%PDF-1.4\n", 0)
+
+
+def yaml_nav() -> list:
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml")).nav
+
+
+def test_two_prints_of_one_site_in_different_folders_are_identical(built_site: Path, tmp_path: Path) -> None:
+    from _chromium import CHROMIUM
+    from _print_view import build_pdf
+
+    if not CHROMIUM.exists() and not os.environ.get("CI"):
+        pytest.skip(f"{CHROMIUM} is missing")
+    prints = []
+    for name in ("one", "two"):
+        site = shutil.copytree(
+            built_site, tmp_path / name / "site", ignore=shutil.ignore_patterns("download")
+        )
+        pdf = site / PDF.format(lang=SOURCE)
+        build_pdf(site, "", SOURCE, yaml_nav(), pdf, CHROMIUM, 1_700_000_000)
+        prints.append(pdf.read_bytes())
+    assert prints[0] == prints[1]
+    assert b"file:" not in prints[0] and b"D:20231114221320" in prints[0]

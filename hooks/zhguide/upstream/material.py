@@ -78,6 +78,7 @@ TOGGLES = re.compile(r'(?:<input class="md-toggle" data-md-toggle="(?:drawer|sea
 CONTENT = 'class="md-content"'  # the content area of every page (redirect stubs have none)
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">\s*<span[^>]*></span>\s*([^<]+?)\s*<')
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')  # base.html, from page.canonical_url
 SITE_NAME = re.compile(r'property="og:site_name" content="([^"]+)"')  # this project's own head (main.html)
 OFFLINE_INDEX = "var __index = "  # how the offline plugin writes search_index.js
 LUNR = "assets/javascripts/lunr"  # lunr's language files, which an English-pipeline index never loads

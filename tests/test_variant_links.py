@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhguide.link_aliases import AliasError, redirect_pages
+from zhguide.link_aliases import AliasError, front_matter_line, redirect_pages
 from zhguide.page_scripts import inline_code
 from zhguide.sitemap import sitemap_entries
 from zhguide.variant_links import hreflang_entries, page_links
@@ -52,3 +52,17 @@ def test_old_pages_forward_within_their_variant_and_never_replace_a_page() -> No
     assert not inline_code(page)
     with pytest.raises(AliasError, match=r"redirect_from 'contact\.md' is still a page"):
         redirect_pages(["contact.md"], "zh-Hant/other/", "zh-Hant/", "zh-Hant", taken, former)
+
+
+@pytest.mark.parametrize(
+    ("front", "value", "line"),
+    [
+        ("---\nredirect_from:\n  - aa.md\n  - a.md\n---\n", "a.md", 4),  # not the line of aa.md
+        ("---\nredirect_from: a.md\n---\n", "a.md", 2),  # on the key's own line
+        ("---\ntitle: x\nanchor_aliases: [old, new]\n---\n", ["old", "new"], 3),  # not found: the key's line
+        ("---\nanchor_aliases:\n  old-id: x.md#y\n  id: z\n---\n", "id", 4),
+    ],
+)
+def test_a_front_matter_message_names_the_values_own_line(front: str, value: object, line: int) -> None:
+    key = "redirect_from" if "redirect_from" in front else "anchor_aliases"
+    assert front_matter_line(front, key, value) == line

@@ -17,6 +17,7 @@ id that moved to another page forwards there (overrides/partials/variant-script.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 from mkdocs.utils import get_relative_url
@@ -75,9 +76,9 @@ def front_matter_line(source: str, key: str, value: object = None) -> int:
     """The line of a front-matter key, or of one of its values, for messages (1 if not found)."""
     lines = source.splitlines()
     start = next((number for number, line in enumerate(lines, 1) if line.lstrip().startswith(f"{key}:")), 0)
-    if start and value is not None:
-        needle = str(value)
-        found = next((n for n, line in enumerate(lines[start - 1 :], start) if needle in line), None)
+    if start and value is not None:  # the value as a whole word: 'a.md' is not in '- aa.md'
+        needle = re.compile(rf"(?<![\w./-]){re.escape(str(value))}(?![\w./-])")
+        found = next((n for n, line in enumerate(lines[start - 1 :], start) if needle.search(line)), None)
         return found or start
     return start or 1
 

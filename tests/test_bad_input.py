@@ -69,6 +69,13 @@ CASES = [
     ("alias to nowhere", alias_to_a_missing_question, OVERDUE, "old-id", "no question there"),
     ("broken front matter", broken_front_matter, OVERDUE, "note: x", "front matter is not valid YAML"),
     ("empty page", only_front_matter, OVERDUE, 4, "the page has no content"),  # where content belongs
+    (
+        "markup in the wrong script",
+        append("\n\n-{zh-Hans:这里;zh-Hant:这里}-\n"),
+        OVERDUE,
+        "-{zh-Hans",
+        "holds 这",
+    ),
     ("glossary in GBK", glossary_in_gbk, GLOSSARY, "银行", "not valid UTF-8"),
     ("unknown variant", glossary_entry("银行: {zh-xx: 銀號}"), GLOSSARY, "zh-xx", "'zh-xx' in '银行' is no"),
     ("simplified form", glossary_entry("银行: 银行业"), GLOSSARY, "银行业", "form '银行业' still holds"),

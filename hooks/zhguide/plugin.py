@@ -33,11 +33,11 @@ from .permalinks import label_permalinks
 from .reading_order import templated_toggles
 from .upstream import i18n, material, material_browser
 from .upstream import mkdocs as mkdocs_adapter
-from .variants import VariantError, glossary_at, glossary_forms, variant_named, variants_of
+from .variants import VariantError, generated_scripts, glossary_at, glossary_forms, variant_named, variants_of
 from .zh_core import explicit_ids
 from .zh_glossary import GlossaryError
 from .zh_glossary import problems as zh_glossary_problems
-from .zh_markup import MarkupError
+from .zh_markup import MarkupError, script_problems
 from .zh_search import load_queries, one_separator, tokenizer
 
 log = logging.getLogger("mkdocs.plugins.zh_variants")
@@ -85,8 +85,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             raise PluginError(f"{glossary_name}:{error}") from error
         except VariantError as error:
             raise PluginError(str(error)) from error
-        generated = {variant.locale.lower(): variant.opencc for variant in variants if variant.generated}
-        if found := zh_glossary_problems(entries, generated):
+        if found := zh_glossary_problems(entries, generated_scripts(variants)):
             line, problem = found[0]
             raise PluginError(f"{glossary_name}:{line}: {problem}")
         if self.config.only:  # scripts/build: one process per variant
@@ -183,6 +182,8 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         if not converts:  # a generated page's source was checked in the source variant's build
             for warning in source_checks.missing_ids(source, page.file.content_string):
                 log.warning(warning)
+            if found := script_problems(page.file.content_string, generated_scripts(self.build.variants)):
+                raise PluginError(f"{source}:{found[0].line}:{found[0].column}: {found[0].message}")
         try:
             return pages.page_markdown(
                 markdown, page.file.content_string, page.meta, self.build.variant, convert=converts

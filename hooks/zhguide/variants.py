@@ -102,3 +102,9 @@ def variant_named(variants: list[Variant], locale: str) -> Variant:
 def glossary_forms(variants: list[Variant]) -> list[str]:
     """Every phrase the glossary writes, and its source: their characters fold too."""
     return [text for variant in variants for pair in variant.pairs for text in pair]
+
+
+def generated_scripts(variants: list[Variant]) -> dict[str, str]:
+    """Lowercase locale -> OpenCC configuration of each generated variant: what its text is checked
+    against (glossary forms, inline-markup entries)."""
+    return {variant.locale.lower(): variant.opencc for variant in variants if variant.generated}

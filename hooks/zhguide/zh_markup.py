@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .zh_core import shield
+from .zh_core import foreign_char, shield
 
 OPEN, CLOSE = "-{", "}-"
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -103,6 +103,22 @@ def validate(text: str, default_locale: str) -> None:
     """Raise MarkupError for the first malformed span in text."""
     for span in spans(text):
         _choose(span, default_locale, default_locale)
+
+
+def script_problems(text: str, configs: dict[str, str]) -> list[MarkupError]:
+    """A MarkupError for each entry of a generated variant whose text holds characters that variant
+    never writes, e.g. Simplified in its zh-Hant text (configs: lowercase locale -> OpenCC
+    configuration of each generated variant). Such text is not converted, so it would be published
+    as written."""
+    found = []
+    for span in spans(text):
+        for tag, value in (entries(span) or {}).items():
+            if tag not in configs:
+                continue
+            if stray := [char for char in dict.fromkeys(value) if foreign_char(char, configs[tag])]:
+                message = f"the {tag} text '{value.strip()}' holds {''.join(stray)}, which {tag} never writes"
+                found.append(MarkupError(span.line, span.column, message))
+    return found
 
 
 def resolve(text: str, *, locale: str, default_locale: str, protect: bool) -> str:

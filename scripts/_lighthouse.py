@@ -31,17 +31,22 @@ def missing() -> str | None:
     return None
 
 
-def audit(url: str, timeout: float = 180) -> dict:
-    """Lighthouse's JSON report for one URL, mobile preset."""
+def audit(url: str, timeout: float = 180, attempts: int = 3) -> dict:
+    """Lighthouse's JSON report for one URL, mobile preset. A run that Lighthouse itself reports
+    as a runtime error of its own tracing (NO_NAVSTART, NO_FCP on a busy machine) is run again, up
+    to `attempts` times; any other failure is raised at once."""
     command = [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet"]
     command.append(f"--chrome-flags={CHROMIUM_FLAGS}")
     environment = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
-    result = subprocess.run(
-        command, capture_output=True, text=True, env=environment, timeout=timeout, check=False
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"lighthouse failed on {url}: {result.stderr.strip()[-2000:]}")
-    return json.loads(result.stdout)
+    for attempt in range(1, attempts + 1):
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=environment, timeout=timeout, check=False
+        )
+        if result.returncode == 0:
+            return json.loads(result.stdout)
+        if "Runtime error encountered" not in result.stderr or attempt == attempts:
+            break
+    raise RuntimeError(f"lighthouse failed on {url} ({attempt} runs): {result.stderr.strip()[-2000:]}")
 
 
 def scores(report: dict) -> dict[str, int]:

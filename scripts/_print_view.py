@@ -6,7 +6,8 @@ site's own CSS and its print rules. Chromium turns it into the PDF.
 
 Links work in the PDF: one to a page or question the PDF holds jumps there
 (each page's ids get a page prefix, p2-reminders, so no two collide); any other
-goes to its public address (the page's canonical URL). Chromium dates the PDF
+goes to its public address (the page's canonical URL); the hotline's tel:
+links are plain numbers again. Chromium dates the PDF
 with the time it prints; the dates are set to the build's date, so two builds
 of one commit give the same bytes.
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
 from _chromium import ARGS, CHROMIUM
+from zhguide.hotline import unlinked
 from zhguide.upstream.material import ARTICLE, CANONICAL, SITE_NAME, TOC_LABEL, in_built_page
 
 HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.S)
@@ -82,7 +84,7 @@ def linked_in_print(article: str, number: int, url: str, numbers: dict[str, int]
             return f'href="#p{numbers[page]}{"-" + fragment if fragment else ""}"'
         return f'href="{html.escape(absolute)}"'
 
-    article = ID.sub(lambda found: f'id="p{number}-{found[1]}"', article)
+    article = ID.sub(lambda found: f'id="p{number}-{found[1]}"', unlinked(article))  # numbers as text
     return HREF.sub(target, article)
 
 

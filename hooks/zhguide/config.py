@@ -21,6 +21,7 @@ class VariantsConfig(Config):
     search_separator = c.Type(str, default=r"[\s\u200b\-]+")
     title_boost = c.Type((int, float), default=5)
     only = c.Type(str, default="")  # one variant's locale: this process builds that variant alone
+    hotline = c.Type(str, default="")  # a phone number made a tel: link once per answer (hotline.py)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from .zh_convert import convert_html, convert_text
 from .zh_markup import resolve, validate
 
 SITE_STRINGS = ("site_name", "site_description", "copyright")
-# this site's own templates' labels (overrides/)
+# this site's own labels (overrides/, and the tel: links' names)
 EXTRA_STRINGS = (
     "offline_label",
     "pdf_label",
@@ -26,6 +26,7 @@ EXTRA_STRINGS = (
     "not_found_title",
     "not_found_text",
     "not_found_home",
+    "hotline_label",
 )
 PAGE_META = ("title", "description")
 

@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url, write_file
 from . import faq_schema, link_aliases, pages, search_index, sitemap, source_checks, variant_links
 from .cache import private_cache
 from .config import Build, VariantsConfig
+from .hotline import tel_links
 from .offline import SHIM_URL, shim_source
 from .page_scripts import inline_code
 from .permalinks import label_permalinks
@@ -205,6 +206,8 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
                 page.title = pages.variant_text(page.title, variant)
             html = pages.page_html(html, variant)
         html = label_permalinks(html)
+        if self.config.hotline:
+            html = tel_links(html, self.config.hotline, config.extra.get("hotline_label") or "{number}")
         pages_ = {file.src_uri: file for file in files.documentation_pages()}
         page_urls = {src_uri: file.url for src_uri, file in pages_.items()}
         try:

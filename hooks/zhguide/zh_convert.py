@@ -22,8 +22,8 @@ RAW_TEXT = frozenset({"script", "style"})
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
-_TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^>]*>|[^<]+|<", re.S)
-_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^>]*>|[^<]+|<", re.S)
+TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _HUMAN_ATTRIBUTE = re.compile(r"""(\s(?:alt|title)\s*=\s*)(?:"([^"]*)"|'([^']*)')""")
 _NO_TRANSLATE = re.compile(r"""\stranslate\s*=\s*["']?no\b""")
 
@@ -54,10 +54,10 @@ def convert_html(html: str, config_name: str, pairs: Pairs) -> str:
     stack: list[tuple[str, bool]] = []  # (open tag, inside protected content)
     position = 0
     while position < len(html):
-        token = _TOKEN.match(html, position)
+        token = TOKEN.match(html, position)
         piece, position = token[0], token.end()
         protected = bool(stack) and stack[-1][1]
-        name_match = _TAG_NAME.match(piece) if piece.startswith("<") else None
+        name_match = TAG_NAME.match(piece) if piece.startswith("<") else None
         if name_match is None:  # text, a comment, a stray "<"
             is_text = not piece.startswith(("<!", "<?")) or piece == "<"
             out.append(_convert_piece(piece, config_name, pairs) if is_text and not protected else piece)

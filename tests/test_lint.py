@@ -29,7 +29,7 @@ def test_mistakes_are_reported_with_positions_and_suggestions() -> None:
     assert result.returncode == 1
     assert result.stdout == (DATA / "expected.txt").read_text("utf-8")
     assert "bad.zh-Hant.md" not in result.stdout  # hand-written Traditional pages are not Simplified sources
-    assert "8 problem(s) found" in result.stderr
+    assert "15 problem(s) found" in result.stderr
 
 
 def test_help_and_missing_paths() -> None:

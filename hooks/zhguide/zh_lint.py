@@ -59,7 +59,7 @@ def _simplified(char: str) -> str:
     return character_table("TSCharacters.txt")[char][0]
 
 
-def _covered(line: str, index: int, words: tuple[str, ...]) -> bool:
+def covered(line: str, index: int, words: tuple[str, ...]) -> bool:
     return any(
         line.startswith(word, index - offset)
         for word in words
@@ -74,7 +74,7 @@ def script_findings(path: str, text: str, default_locale: str) -> list[Finding]:
     findings, traditional = [], traditional_only()
     for number, line in enumerate(text.splitlines(), start=1):
         for index, char in enumerate(line):
-            if char in LEFTOVERS and not _covered(line, index, LEFTOVERS[char][1]):
+            if char in LEFTOVERS and not covered(line, index, LEFTOVERS[char][1]):
                 fix = LEFTOVERS[char][0]
                 word = line[max(index - 2, 0) : index + 2]
                 message = f"leftover of a naive conversion '{char}' in '{word}'; use '{fix}'"

@@ -52,6 +52,11 @@ def only_front_matter(project: Path) -> None:
     (project / OVERDUE).write_text("---\ntitle: 逾期\n---\n\n", "utf-8")
 
 
+def a_key_set_twice(project: Path) -> None:
+    twice = "anchor_aliases:\n  a: reminders\nanchor_aliases:\n  b: consequences\n"
+    _replace(project / OVERDUE, "---\n", "---\n" + twice)
+
+
 def alias_to_a_missing_question(project: Path) -> None:
     _replace(project / OVERDUE, "---\n", "---\nanchor_aliases:\n  old-id: negotiation.md#no-such-id\n")
 
@@ -67,6 +72,7 @@ CASES = [
     ("javascript link", append("\n\n[点我](javascript:alert(1))\n"), OVERDUE, "javascript", "links are not"),
     ("image elsewhere", append("\n\n![图](https://evil.example/x.png)\n"), OVERDUE, "evil", "another host"),
     ("alias to nowhere", alias_to_a_missing_question, OVERDUE, "old-id", "no question there"),
+    ("front matter key twice", a_key_set_twice, OVERDUE, 4, "sets 'anchor_aliases' twice"),  # its 2nd line
     ("broken front matter", broken_front_matter, OVERDUE, "note: x", "front matter is not valid YAML"),
     ("empty page", only_front_matter, OVERDUE, 4, "the page has no content"),  # where content belongs
     (
@@ -127,7 +133,7 @@ def comment_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("comment") / "project")
     page = project / OVERDUE
     text = page.read_text("utf-8")
-    end = text.index("\n\n## ", text.index("## 逾期会带来哪些影响？"))  # the end of that answer
+    end = text.index("\n\n## ", text.index("{#consequences}"))  # the end of that answer
     page.write_text(text[:end] + CODE_SPAN + text[end:], "utf-8")
     site = project.parent / "site"
     result = run_build(project, site)

@@ -64,6 +64,16 @@ def line_of(source: str, needle: str) -> int:
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
+def repeated_key(front: str) -> tuple[int, str] | None:
+    """(line within the front matter, key) of the first top-level key set a second time."""
+    seen = set()
+    for number, line in enumerate(front.splitlines(), 1):
+        if (key := re.match(r"([A-Za-z_][\w-]*)\s*:", line)) and key[1] in seen:
+            return number, key[1]
+        seen.add(key[1] if key else None)
+    return None
+
+
 def page_problem(source: str) -> tuple[int, str] | None:
     """(line, message) if a page's front matter is not valid YAML (MkDocs would publish it as
     text) or the page has no content (MkDocs would title it after its file name)."""
@@ -78,6 +88,8 @@ def page_problem(source: str) -> tuple[int, str] | None:
             return (mark.line + 2 if mark else 2), f"the front matter is not valid YAML: {problem}"
         if data is not None and not isinstance(data, dict):
             return 2, "the front matter must be 'key: value' lines"
+        if twice := repeated_key(front[1]):
+            return twice[0] + 1, f"the front matter sets '{twice[1]}' twice; YAML would keep only the last"
     start = front.end() if front else 0
     if not source[start:].strip():
         return source.count("\n", 0, start) + 1, "the page has no content"

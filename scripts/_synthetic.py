@@ -9,6 +9,9 @@ from pathlib import Path
 PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 ID = re.compile(r"\{#([a-z0-9-]+)")
 LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")
+# the front matter's anchor_aliases block, and one entry of it: "  old-id: [page.md#]new-id"
+ALIASES = re.compile(r"^anchor_aliases:\n(?:[ \t]+.*\n)+", re.M)
+ALIAS = re.compile(r"^(\s+)([a-z0-9-]+): (?:([a-z0-9-]+)\.md#)?([a-z0-9-]+)", re.M)
 
 
 def copy_project(source: Path, dest: Path) -> Path:
@@ -27,9 +30,19 @@ def relinked(markdown: str, copy: int) -> str:
     return LINK.sub(lambda m: f"]({m[1]}-{copy}.md{m[2] + '-' + str(copy) if m[2] else ''})", markdown)
 
 
+def realiased(markdown: str, copy: int) -> str:
+    """Markdown whose anchor_aliases, old ids and targets alike, are those of copy number `copy`."""
+
+    def alias(m: re.Match[str]) -> str:
+        page = f"{m[3]}-{copy}.md#" if m[3] else ""
+        return f"{m[1]}{m[2]}-{copy}: {page}{m[4]}-{copy}"
+
+    return ALIASES.sub(lambda block: ALIAS.sub(alias, block[0]), markdown)
+
+
 def renumbered(markdown: str, copy: int) -> str:
-    """A page's Markdown for copy number `copy`: its ids and its links to other pages renamed."""
-    return relinked(ID.sub(lambda m: f"{{#{m[1]}-{copy}", markdown), copy)
+    """A page's Markdown for copy number `copy`: its ids, aliases and links to other pages renamed."""
+    return realiased(relinked(ID.sub(lambda m: f"{{#{m[1]}-{copy}", markdown), copy), copy)
 
 
 Section = tuple[int, int, list]  # first and last copy number, then pages or subsections

@@ -94,7 +94,7 @@ def test_titles_and_site_strings_are_converted(built_site: Path) -> None:
     simplified = (built_site / "overdue" / "index.html").read_text("utf-8")
     assert re.search(r"本站使用 <a [^>]*>Material for MkDocs</a> 制作", simplified)
     assert "Made with" not in html + simplified
-    assert 'content="工行信用卡逾期後，銀行會怎樣提醒' in html  # page description
+    assert 'content="工行信用卡逾期有什麼後果、會不會影響徵信' in html  # page description
 
 
 def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:

@@ -68,9 +68,13 @@ def rename(project: Path) -> None:
     contact.write_text(
         contact.read_text("utf-8").replace("---\n", "---\nredirect_from:\n  - customer-service.md\n", 1)
     )
-    negotiation = docs / "negotiation.md"
-    aliases = "---\nanchor_aliases:\n  scam-warning: contact.md#hotline-95588\n"
-    negotiation.write_text(negotiation.read_text("utf-8").replace("---\n", aliases, 1))
+    negotiation = docs / "negotiation.md"  # one more alias, beside the page's own
+    text = negotiation.read_text("utf-8")
+    moved = "  scam-warning: contact.md#hotline-95588\n"
+    if "\nanchor_aliases:\n" in text:
+        negotiation.write_text(text.replace("\nanchor_aliases:\n", "\nanchor_aliases:\n" + moved, 1))
+    else:
+        negotiation.write_text(text.replace("---\n", "---\nanchor_aliases:\n" + moved, 1))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("customer-service.md", "contact.md"))
 
@@ -131,10 +135,10 @@ def test_old_links_land_in_the_browser(new_page, renamed_site: Path, prefix: str
 @pytest.mark.parametrize(
     ("front_matter", "line", "message"),
     [
-        ("redirect_from:\n  - overdue.md\n", 3, "redirect_from 'overdue.md' is still a page"),
+        ("redirect_from:\n  - negotiation.md\n", 3, "redirect_from 'negotiation.md' is still a page"),
         ("anchor_aliases:\n  old: no-such-id\n", 3, "anchor_aliases 'old' points at '#no-such-id'"),
         ("anchor_aliases:\n  old: gone.md#x\n", 3, "anchor_aliases 'old' points at 'gone.md'"),
-        ("anchor_aliases:\n  keep-the-agreement: prepare-documents\n", 3, "'keep-the-agreement' is still"),
+        ("anchor_aliases:\n  consequences: reminders\n", 3, "'consequences' is still"),
         # values that are not what the key takes: a clear message with the line, never a traceback
         ("redirect_from: old.md\n", 2, "redirect_from must be a list of old source paths"),
         ("anchor_aliases:\n  - old\n", 2, "anchor_aliases must map each old id"),
@@ -148,11 +152,11 @@ def test_bad_aliases_fail_the_build(
     project_copy, tmp_path: Path, front_matter: str, line: int, message: str
 ) -> None:
     project = project_copy()
-    page = project / "docs" / "negotiation.md"
+    page = project / "docs" / "overdue.md"  # a page with no front-matter aliases of its own
     page.write_text(page.read_text("utf-8").replace("---\n", "---\n" + front_matter, 1), "utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert re.search(rf"docs/negotiation\.md:{line}: (anchor_aliases )?{re.escape(message)}", result.stderr)
+    assert re.search(rf"docs/overdue\.md:{line}: (anchor_aliases )?{re.escape(message)}", result.stderr)
     assert "Traceback" not in result.stderr
     assert re.search(r"scripts/build: build failed", result.stderr)
 

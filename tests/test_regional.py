@@ -36,7 +36,7 @@ def test_three_variant_site(project_copy, tmp_path: Path) -> None:
     taiwan = (site / "zh-TW" / "customer-service" / "index.html").read_text("utf-8")
     hant = (site / "zh-Hant" / "customer-service" / "index.html").read_text("utf-8")
     assert site_html.html_lang(taiwan) == "zh-TW"
-    assert "網路環境" in taiwan and "網絡環境" in hant  # s2twp's Taiwan phrasing, s2tw's glyphs only
+    assert "訊號" in taiwan and "信號" in hant  # s2twp's Taiwan phrasing, s2tw's glyphs only
     assert 'placeholder="搜尋"' in taiwan
     assert (
         zh_core.stray_characters(site_html.own_script_text(taiwan), zh_core.foreign_to_variant("s2twp")) == []

@@ -2,28 +2,27 @@
 
 It is assembled from the site's own pages after they are built, so the PDF
 holds exactly what the reader sees, in the variant's script, styled by the
-site's own CSS and its print rules. Chromium turns it into the PDF.
+site's own CSS and its print rules. WeasyPrint turns it into the PDF: it
+embeds Noto Sans CJK in the variant's own face as named subset fonts, numbers
+the contents page (target-counter), and makes the outline (bookmarks) from
+the headings: one entry per page and per question.
 
 Links work in the PDF: one to a page or question the PDF holds jumps there
 (each page's ids get a page prefix, p2-reminders, so no two collide); any other
 goes to its public address (the page's canonical URL); the hotline's tel:
-links are plain numbers again. Chromium dates the PDF
-with the time it prints; the dates are set to the build's date, so two builds
-of one commit give the same bytes.
+links are plain numbers again. The PDF carries no date and no build path, so
+two builds of one commit give the same bytes.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import re
-import shutil
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
-from _chromium import ARGS, CHROMIUM
 from zhguide.hotline import unlinked
 from zhguide.upstream.material import ARTICLE, CANONICAL, SITE_NAME, TOC_LABEL, in_built_page
 
@@ -32,19 +31,34 @@ STYLES = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 TAG = re.compile(r"<[^>]+>")
 ID = re.compile(r'\bid="([^"]+)"')
 HREF = re.compile(r'\bhref="([^"]+)"')
-# How Chromium (Skia) dates a PDF: D:YYYYMMDDHHmmSS+00'00'
-PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
-CHROMIUM_ARGS = ["--headless", *ARGS, "--no-pdf-header-footer"]
+# Noto Sans CJK in each variant's own glyph standard (Debian's fonts-noto-cjk)
+FACES = {"zh-hans": "Noto Sans CJK SC", "zh-hant": "Noto Sans CJK TC", "zh-hk": "Noto Sans CJK HK"}
 PRINT_CSS = """
 @page { size: A4; margin: 16mm 14mm 18mm;
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
 @page :first { @bottom-center { content: none; } }
+:root { --md-text-font-family: FACE; --md-code-font-family: FACE; }
+html, body, .md-typeset, .md-typeset :is(code, kbd, pre) { font-family: FACE, sans-serif !important; }
 .print-cover { break-after: page; padding-top: 30vh; text-align: center; }
 .print-cover h1 { font-size: 2em; }
 .print-contents { break-after: page; }
-.print-contents a::after { content: none !important; }
+.print-contents ul { list-style: none; padding: 0; margin: 0; }
+.print-contents .print-page-entry { margin-top: 0.6em; }
+.print-contents .print-question { margin-left: 1.5em; }
+.print-contents a { text-decoration: none !important; color: inherit !important; }
+.print-contents a::after { content: leader(".") " " target-counter(attr(href), page) !important; }
 .print-page { break-before: page; }
 .print-page .variant-switch, .print-page .offline-link, .print-page .headerlink { display: none; }
+/* The outline: each page (h1) and question (h2, h3); not the cover or the contents */
+.print-cover h1, .print-contents h2 { bookmark-level: none; }
+.print-page h1 { bookmark-level: 1; }
+.print-page h2 { bookmark-level: 2; }
+.print-page h3 { bookmark-level: 3; }
+/* Material draws a box's icon with a CSS mask, which print engines fill as a solid square over the
+   title: the title is printed without it. */
+.md-typeset .admonition-title::before { display: none !important; }
+.md-typeset .admonition-title { padding-left: 0.6rem !important; }
+.md-typeset .admonition > :is(ul, ol) { margin-left: 1.2em; }
 """
 
 
@@ -100,12 +114,13 @@ def print_view(pages: list[Path], lang: str, title: str, reviewed: str, contents
         article = linked_in_print(in_built_page(ARTICLE, text, str(page)), number, urls[number - 1], numbers)
         articles.append(f'<section class="print-page md-typeset" id="p{number}">{article}</section>')
         for level, id_, heading in HEADING.findall(article):
-            indent = "" if level == "1" else ' style="margin-left:1.5em"'
-            contents.append(f'<li{indent}><a href="#{id_}">{html.escape(text_of(heading))}</a></li>')
+            kind = "print-page-entry" if level == "1" else "print-question"
+            contents.append(f'<li class="{kind}"><a href="#{id_}">{html.escape(text_of(heading))}</a></li>')
     links = "".join(f'<link rel="stylesheet" href="{style.resolve().as_uri()}">' for style in styles)
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"{links}<style>{PRINT_CSS}</style></head><body><div class='md-typeset'>"
+        f"{links}<style>{PRINT_CSS.replace('FACE', repr(FACES.get(lang.lower(), FACES['zh-hans'])))}</style>"
+        "</head><body><div class='md-typeset'>"
         f'<div class="print-cover"><h1>{html.escape(title)}</h1><p>{html.escape(reviewed)}</p></div>'
         f'<nav class="print-contents"><h2>{html.escape(contents_label)}</h2>'
         f"<ul>{''.join(contents)}</ul></nav>"
@@ -119,53 +134,38 @@ def reviewed_line(home: Path) -> str:
     return text_of(match[1]) if match else ""
 
 
-def dated(pdf: bytes, epoch: int) -> bytes:
-    """The PDF with its creation and modification dates set to epoch (UTC), each the same length
-    as before, so the byte offsets of the PDF's cross-reference table stay right."""
-    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch)).encode()
-
-    def pinned(found: re.Match[bytes]) -> bytes:
-        date = b"/%s (D:%s+00'00')" % (found[1], stamp)
-        if len(date) != len(found[0]):
-            raise RuntimeError(f"Chromium dated the PDF in an unknown form: {found[0]!r}")
-        return date
-
-    result, count = PDF_DATE.subn(pinned, pdf)
-    if not count:
-        raise RuntimeError("Chromium's PDF has no /CreationDate: its PDF writer changed")
-    return result
-
-
-def to_pdf(document: Path, pdf: Path, chromium: Path = CHROMIUM) -> None:
-    """Print a local HTML document to PDF with Debian's Chromium."""
-    if not chromium.exists():
-        raise FileNotFoundError(
-            f"{chromium} is missing: scripts/setup --browser installs it, or build with --no-pdf"
+def engine_missing() -> str | None:
+    """Why WeasyPrint cannot print here, or None."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:  # OSError: Pango, which WeasyPrint loads, is missing
+        return (
+            f"WeasyPrint cannot run ({error}): scripts/setup --browser installs Debian's Pango, "
+            "or build with --no-pdf"
         )
+    return None
+
+
+def to_pdf(document: str, base: Path, pdf: Path) -> None:
+    """Print an HTML document (its relative links resolved against base) to PDF with WeasyPrint."""
+    if reason := engine_missing():
+        raise RuntimeError(reason)
+    import weasyprint
+
+    for name in ("weasyprint", "fontTools"):  # Material's screen CSS holds much that print ignores
+        logging.getLogger(name).setLevel(logging.ERROR)
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    command = [str(chromium), *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", document.resolve().as_uri()]
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    weasyprint.HTML(string=document, base_url=base.resolve().as_uri() + "/").write_pdf(pdf)
     if not pdf.is_file() or pdf.stat().st_size == 0:
-        raise RuntimeError(f"Chromium wrote no PDF for {document}")
+        raise RuntimeError(f"WeasyPrint wrote no PDF for {base}")
 
 
-def build_pdf(
-    site: Path, variant_prefix: str, lang: str, nav: list, pdf: Path, chromium: Path, epoch: int
-) -> None:
-    """Assemble a variant's print view in a scratch folder beside the site, print it, and date it
-    epoch."""
+def build_pdf(site: Path, variant_prefix: str, lang: str, nav: list, pdf: Path) -> None:
+    """Assemble a variant's print view from its built pages and print it."""
     root = site / variant_prefix if variant_prefix else site
     pages = page_files(root, nav)
     home = pages[0].read_text("utf-8")
     title = html.unescape(in_built_page(SITE_NAME, home, str(pages[0])))
     # Material's "table of contents", translated
     contents_label = in_built_page(TOC_LABEL, pages[1].read_text("utf-8"), str(pages[1]))
-    scratch = site.parent / f".print-{lang}"
-    scratch.mkdir(exist_ok=True)
-    try:
-        document = scratch / "print.html"
-        document.write_text(print_view(pages, lang, title, reviewed_line(pages[0]), contents_label), "utf-8")
-        to_pdf(document, pdf, chromium)
-        pdf.write_bytes(dated(pdf.read_bytes(), epoch))
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    to_pdf(print_view(pages, lang, title, reviewed_line(pages[0]), contents_label), root, pdf)

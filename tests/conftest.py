@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import _nginx  # noqa: E402 - deploy/nginx.conf, run locally
 import _synthetic as synthetic  # noqa: E402
 from _chromium import CHROMIUM, launched  # noqa: E402
+from _print_view import engine_missing  # noqa: E402
 from _static_server import serve  # noqa: E402 - the tests' HTTP server
 from _variant_builds import configured_variants  # noqa: E402
 from zhguide import zh_core  # noqa: E402
@@ -71,8 +72,8 @@ def run_build(project: Path, site: Path, site_url: str = SITE_URL, offline: bool
         str(project / "mkdocs.yml"),
     ]
     command += [] if offline else ["--no-offline", "--no-pdf"]
-    if offline and not CHROMIUM.exists() and not os.environ.get("CI"):
-        command.append("--no-pdf")  # a contributor's machine without Chromium; CI always builds the PDFs
+    if offline and engine_missing() and not os.environ.get("CI"):
+        command.append("--no-pdf")  # a contributor's machine without Pango; CI always builds the PDFs
     environment = {**os.environ, "SITE_URL": site_url}
     return subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
 

@@ -2,9 +2,9 @@
 // WebDriver BiDi, with Firefox's default preferences (tests/test_nginx.py runs it).
 //
 // Usage: node tests/firefox/site_check.mjs BASE_URL '{"path/": "other-locale", ...}' QUERY [FIREFOX]
-// For each path: no Content-Security-Policy violation and no page error; search for QUERY
-// finds results; the language switch leads to the other locale; on a phone-sized
-// window the menu opens. Prints {"browser", "checked": [paths], "pages": {path: [problems]}}
+// For each path: no Content-Security-Policy violation and no page error; Chinese punctuation
+// is full width; search for QUERY finds results; the language switch leads to the other
+// locale; on a phone-sized window the menu opens. Prints {"browser", "checked": [paths], "pages": {path: [problems]}}
 // and exits 0 once every page was checked (the problems are the caller's to judge).
 import puppeteer from "puppeteer-core";
 
@@ -25,7 +25,20 @@ async function opened(browser, url, viewport, problems) {
   return page;
 }
 
+async function punctuationIsFullWidth(page, problems) {
+  // Full-width punctuation takes a whole character's width, as in every other engine.
+  const [comma, han] = await page.$eval("article p", (p) => ["，。、：", "银行信用"].map((text) => {
+    const probe = p.appendChild(document.createElement("span"));
+    probe.textContent = text;
+    const width = probe.getBoundingClientRect().width / text.length;
+    probe.remove();
+    return width;
+  }));
+  if (comma < 0.9 * han) problems.push(`full-width punctuation drawn ${comma} px wide beside ${han} px`);
+}
+
 async function searchWorks(page, problems) {
+  await punctuationIsFullWidth(page, problems);
   // Material's placeholder shows once its index is loaded; then the query, as an input method sends it.
   const placeholder = await page.$eval("#__config", (config) =>
     JSON.parse(config.textContent).translations["search.result.placeholder"]);

@@ -157,5 +157,5 @@ def test_each_variant_has_its_own_404_page_in_its_script(built_site: Path) -> No
         # root-absolute, as it answers at any depth; the language switch leads to the other variants
         own = re.findall(r'<a href="(/[^"]*)"(?![^>]*hreflang)', html)
         links = [urlsplit(urljoin("http://host/", link)).path for link in own]
-        assert f"/{prefix}" in links
+        assert f"/{prefix}" in links and any(link.endswith("#quick-answers") for link in own)
         assert all(link.startswith(f"/{prefix}") for link in links if not link.startswith("/download/"))

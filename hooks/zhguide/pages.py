@@ -26,6 +26,7 @@ EXTRA_STRINGS = (
     "not_found_title",
     "not_found_text",
     "not_found_home",
+    "not_found_index",
     "hotline_label",
 )
 PAGE_META = ("title", "description")

@@ -27,6 +27,7 @@ from _variant_builds import configured_variants  # noqa: E402
 from zhguide import zh_core  # noqa: E402
 
 SITE_URL = "http://127.0.0.1:8000/"
+FIREFOX = Path("/usr/bin/firefox-esr")  # Debian's Firefox ESR, driven by tests/firefox/*.mjs
 # The variants mkdocs.yml builds, the source first: locale -> URL prefix ('' for the source).
 # Tests iterate these; adding a variant to mkdocs.yml adds it to every test.
 CONFIGURED = configured_variants(ROOT / "mkdocs.yml")

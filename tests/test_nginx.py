@@ -21,9 +21,8 @@ import pytest
 
 import _nginx
 from _site import guide_pages
-from conftest import ROOT, VARIANTS, require, search, variant_at
+from conftest import FIREFOX, ROOT, VARIANTS, require, search, variant_at
 
-FIREFOX = Path("/usr/bin/firefox-esr")
 FIREFOX_CHECK = ROOT / "tests" / "firefox" / "site_check.mjs"
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; object-src 'none'; script-src 'self'; style-src 'self'; "

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import VARIANTS, search
+from conftest import FIREFOX, ROOT, VARIANTS, require, search
 
 ZIP = "download/icbc-overdue-guide-offline.zip"
 
@@ -71,7 +73,8 @@ def test_the_download_works_from_file_urls(browser, unpacked: Path) -> None:
     page.goto(root + "overdue.html#home-visit-timing")
     page.locator(".md-header__option .md-select").hover()
     page.locator(".md-select__link[hreflang='zh-Hant']").click()
-    page.wait_for_url(root + "zh-Hant/overdue.html#home-visit-timing")
+    # from file://, the switch link carries the choice (storage may be per file)
+    page.wait_for_url(root + "zh-Hant/overdue.html?variant=zh-Hant#home-visit-timing")
     page.wait_for_timeout(200)
     assert 0 <= page.locator("#home-visit-timing").bounding_box()["y"] < 400
     hits = search(page, "95588")
@@ -81,6 +84,20 @@ def test_the_download_works_from_file_urls(browser, unpacked: Path) -> None:
 
     page.goto(root + "zh-Hant/index.html")
     page.locator(".variant-switch a[hreflang='zh-Hans']").click()
-    page.wait_for_url(root + "index.html")
+    page.wait_for_url(root + "index.html?variant=zh-Hans")
     context.close()
     assert [url for url in requested if not url.startswith(("file:", "data:", "about:"))] == []
+
+
+def test_the_language_choice_works_both_ways_offline_in_firefox(unpacked: Path) -> None:
+    require(FIREFOX, "the Firefox tests")
+    require("node", "the Firefox tests")
+    script = ROOT / "tests" / "firefox" / "offline_check.mjs"
+    root = unpacked.resolve().as_uri() + "/"
+    result = subprocess.run(
+        ["node", str(script), root, "95588", str(FIREFOX)],
+        capture_output=True, text=True, timeout=300, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    steps = json.loads(result.stdout)["steps"]
+    assert len(steps) == 6 and [step for step in steps if not step[1]] == []

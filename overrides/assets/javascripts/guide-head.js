@@ -8,6 +8,8 @@
  *   the header) before its first paint, not when Material's deferred bundle runs.
  * - A click on a language link remembers the reader's choice and keeps the
  *   #section the reader is on (every question has the same id in every variant).
+ *   From file:// (the offline download) a browser may keep storage per file
+ *   (Firefox does), so the link itself carries the choice there: ?variant=.
  * - At the default variant's home (data-homes: the other variants' homes), a
  *   first-time visitor whose browser prefers a Traditional locale (zh-TW, zh-HK,
  *   zh-MO, zh-Hant) goes to that variant, and a remembered choice wins. Any other
@@ -22,6 +24,7 @@
     var link = event.target.closest && event.target.closest("a[hreflang]");
     if (!link || !link.closest(".md-select, .variant-switch")) return;
     try { localStorage.setItem(KEY, link.hreflang); } catch (error) {}
+    if (location.protocol === "file:") link.search = "?variant=" + encodeURIComponent(link.hreflang);
     if (location.hash) link.hash = location.hash;
   }, true);
   function followMovedAnchor() {
@@ -38,8 +41,13 @@
     var key = String(lang || "").toLowerCase();
     return Object.prototype.hasOwnProperty.call(homes, key) ? homes[key] : null;
   }
-  var chosen = null;
-  try { chosen = localStorage.getItem(KEY); } catch (error) {}
+  var carried = /[?&]variant=([A-Za-z-]+)/.exec(location.search), chosen = null;
+  if (carried) {  /* a choice the switch link carried: it wins, and this page remembers it */
+    chosen = carried[1];
+    try { localStorage.setItem(KEY, chosen); } catch (error) {}
+  } else {
+    try { chosen = localStorage.getItem(KEY); } catch (error) {}
+  }
   if (!chosen) {
     var preferred = (navigator.languages || [navigator.language]).filter(function (lang) {
       return /^zh\b/i.test(lang);
@@ -47,5 +55,5 @@
     chosen = home(preferred) || !/^zh-(tw|hk|mo|hant)\b/i.test(preferred) ? preferred : "zh-Hant";
   }
   var target = home(chosen);
-  if (target) location.replace(target + location.search + location.hash);
+  if (target) location.replace(target + location.search.replace(/[?&]variant=[^&]*/, "") + location.hash);
 })(document.currentScript);

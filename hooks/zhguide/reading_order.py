@@ -5,14 +5,16 @@ drawer's and the search's toggles) that its CSS hides; a text browser, which
 reads no CSS, shows them as "[ ] [ ]" before the site name. Here they become a
 `<script type="text/html" id="__toggles">` template at the same place, which no
 browser shows or runs; assets/javascripts/guide-header.js writes them back, so
-every browser with JavaScript gets Material's page unchanged. Without
+every browser with JavaScript gets Material's page unchanged. The labels that
+open the drawer name it with data-for until then: a label for a control that is
+not in the page is invalid HTML (guide-header.js turns them back into for). Without
 JavaScript the drawer cannot open, so overrides/assets/stylesheets/guide.css
 shows the navigation after the content on narrow screens instead.
 """
 
 from __future__ import annotations
 
-from .upstream.material import menu_toggles
+from .upstream.material import drawer_labels, menu_toggles
 
 
 def templated_toggles(html: str) -> str:
@@ -22,4 +24,5 @@ def templated_toggles(html: str) -> str:
     if not found:
         raise ValueError('Material\'s two menu toggles (<input class="md-toggle" ...>) are not in the page')
     template = f'<script type="text/html" id="__toggles">{found[0].strip()}</script>\n'
-    return html[: found.start()] + template + html[found.end() :]
+    html = html[: found.start()] + template + html[found.end() :]
+    return drawer_labels(html)[0]  # a label for a control that is not there yet is invalid HTML

@@ -73,6 +73,8 @@ FORKED = {
 # `base` its search resolves `search/search_index.json` against
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})  # JSON inside <script>
+# the labels that open the drawer (overlay, header button, navigation title): for="__drawer"
+DRAWER_LABEL = re.compile(r'(<label\b[^>]*?)\sfor="__drawer"')
 TOGGLES = re.compile(r'(?:<input class="md-toggle" data-md-toggle="(?:drawer|search)"[^>]*>\s*){2}')
 # Material's built pages and offline build, as the scripts read them after a build
 CONTENT = 'class="md-content"'  # the content area of every page (redirect stubs have none)
@@ -147,6 +149,11 @@ def serve_polyfill_locally(config: MkDocsConfig, local: str) -> None:
     """Replace the iframe-worker shim Material's offline plugin loads from a CDN by a local copy."""
     kept = [script for script in config.extra.get("polyfills", []) if "iframe-worker" not in str(script)]
     config.extra["polyfills"] = [*kept, local]
+
+
+def drawer_labels(html: str) -> tuple[str, int]:
+    """The page with each label of the drawer toggle bound by data-for, not for; how many."""
+    return DRAWER_LABEL.subn(r'\1 data-for="__drawer"', html)
 
 
 def menu_toggles(html: str) -> re.Match[str] | None:

@@ -1,9 +1,11 @@
-"""Give each heading's permalink an accessible name in the page's own script.
+"""Give each heading's permalink an accessible name in the page's own script, and no text.
 
 Python-Markdown's permalink is a bare "¶" with a title; a screen reader
-announces it as "pilcrow". The label is the permalink's title (本节链接 from
-mkdocs.yml, already converted for a generated variant) and the heading's
-text, so it reads in the page's script (the plugin labels them after converting the page).
+announces it as "pilcrow", and a text browser prints it after every heading.
+The label is the permalink's title (本节链接 from mkdocs.yml, already converted
+for a generated variant) and the heading's text, so it reads in the page's
+script (the plugin labels them after converting the page); the ¶ a sighted
+reader taps is drawn by guide.css.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from .upstream.mkdocs import HEADING, PERMALINK
 
 _TAG = re.compile(r"<[^>]+>")
+PILCROW = re.compile(r"^(?:&para;|¶)")  # the permalink's text
 
 
 def label_permalinks(content: str) -> str:
@@ -27,6 +30,7 @@ def label_permalinks(content: str) -> str:
         text = html.unescape(_TAG.sub("", inner[: link.start()])).strip()
         name = html.escape(f"{html.unescape(link[2])}：{text}")
         labelled = f'<a class="headerlink" href="{link[1]}" title="{link[2]}" aria-label="{name}">'
-        return heading[1] + inner[: link.start()] + labelled + inner[link.end() :] + heading[4]
+        rest = PILCROW.sub("", inner[link.end() :], count=1)
+        return heading[1] + inner[: link.start()] + labelled + rest + heading[4]
 
     return HEADING.sub(label, content)

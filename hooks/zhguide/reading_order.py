@@ -5,16 +5,18 @@ drawer's and the search's toggles) that its CSS hides; a text browser, which
 reads no CSS, shows them as "[ ] [ ]" before the site name. Here they become a
 `<script type="text/html" id="__toggles">` template at the same place, which no
 browser shows or runs; assets/javascripts/guide-header.js writes them back, so
-every browser with JavaScript gets Material's page unchanged. The labels that
-open the drawer name it with data-for until then: a label for a control that is
-not in the page is invalid HTML (guide-header.js turns them back into for). Without
+every browser with JavaScript gets Material's page unchanged. The navigation's
+table-of-contents toggle (a third "[ ]") becomes a template the same way. The
+labels of these toggles name them with data-for until then: a label for a
+control that is not in the page is invalid HTML (guide-header.js turns them
+back into for). Without
 JavaScript the drawer cannot open, so overrides/assets/stylesheets/guide.css
 shows the navigation after the content on narrow screens instead.
 """
 
 from __future__ import annotations
 
-from .upstream.material import drawer_labels, menu_toggles
+from .upstream.material import menu_toggles, toc_toggle, toggle_labels
 
 
 def templated_toggles(html: str) -> str:
@@ -25,4 +27,7 @@ def templated_toggles(html: str) -> str:
         raise ValueError('Material\'s two menu toggles (<input class="md-toggle" ...>) are not in the page')
     template = f'<script type="text/html" id="__toggles">{found[0].strip()}</script>\n'
     html = html[: found.start()] + template + html[found.end() :]
-    return drawer_labels(html)[0]  # a label for a control that is not there yet is invalid HTML
+    if toc := toc_toggle(html):  # the navigation's own toggle, in the current page's item
+        template = f'<script type="text/html" data-toggle="__toc">{toc[0]}</script>'
+        html = html[: toc.start()] + template + html[toc.end() :]
+    return toggle_labels(html)[0]  # a label for a control that is not there yet is invalid HTML

@@ -73,13 +73,18 @@ FORKED = {
 # `base` its search resolves `search/search_index.json` against
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})  # JSON inside <script>
-# the labels that open the drawer (overlay, header button, navigation title): for="__drawer"
-DRAWER_LABEL = re.compile(r'(<label\b[^>]*?)\sfor="__drawer"')
+# the labels that open the drawer (overlay, header button, navigation title) or the
+# navigation's table of contents: for="__drawer", for="__toc"
+TOGGLE_LABEL = re.compile(r'(<label\b[^>]*?)\sfor="(__drawer|__toc)"')
+# the navigation's table-of-contents toggle, in the current page's item (partials/nav-item.html)
+TOC_TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
 TOGGLES = re.compile(r'(?:<input class="md-toggle" data-md-toggle="(?:drawer|search)"[^>]*>\s*){2}')
 # Material's built pages and offline build, as the scripts read them after a build
 CONTENT = 'class="md-content"'  # the content area of every page (redirect stubs have none)
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">\s*<span[^>]*></span>\s*([^<]+?)\s*<')
+TOC_LABEL = re.compile(  # for= or, in a built page, data-for= (hooks/zhguide/reading_order.py)
+    r'<label class="md-nav__title" (?:data-)?for="__toc">\s*<span[^>]*></span>\s*([^<]+?)\s*<'
+)
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')  # base.html, from page.canonical_url
 SITE_NAME = re.compile(r'property="og:site_name" content="([^"]+)"')  # this project's own head (main.html)
 OFFLINE_INDEX = "var __index = "  # how the offline plugin writes search_index.js
@@ -151,9 +156,14 @@ def serve_polyfill_locally(config: MkDocsConfig, local: str) -> None:
     config.extra["polyfills"] = [*kept, local]
 
 
-def drawer_labels(html: str) -> tuple[str, int]:
-    """The page with each label of the drawer toggle bound by data-for, not for; how many."""
-    return DRAWER_LABEL.subn(r'\1 data-for="__drawer"', html)
+def toggle_labels(html: str) -> tuple[str, int]:
+    """The page with each label of the drawer and toc toggles bound by data-for, not for; how many."""
+    return TOGGLE_LABEL.subn(r'\1 data-for="\2"', html)
+
+
+def toc_toggle(html: str) -> re.Match[str] | None:
+    """Where the navigation's table-of-contents toggle is in a rendered page, if it has one."""
+    return TOC_TOGGLE.search(html)
 
 
 def menu_toggles(html: str) -> re.Match[str] | None:

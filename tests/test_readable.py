@@ -143,3 +143,6 @@ def test_a_text_browser_reads_the_questions_in_order_right_after_the_site_name(
             position = dump.index(heading, position)  # ValueError: missing or out of order
         # nothing that only a graphical browser can use: no checkbox, no pilcrow after each heading
         assert "[ ]" not in dump and "¶" not in dump, path
+        # each question twice: its heading, then the contents once (the navigation does not repeat them)
+        listed = [line.strip().lstrip("•□◦ ") for line in dump.splitlines()]
+        assert all(listed.count(heading) == 2 for heading in found[1:]), path

@@ -76,8 +76,16 @@ SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})  #
 # the labels that open the drawer (overlay, header button, navigation title) or the
 # navigation's table of contents: for="__drawer", for="__toc"
 TOGGLE_LABEL = re.compile(r'(<label\b[^>]*?)\sfor="(__drawer|__toc)"')
-# the navigation's table-of-contents toggle, in the current page's item (partials/nav-item.html)
-TOC_TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
+# the current page's item of the navigation (partials/nav-item.html) holds the page's table of
+# contents a second time: its toggle and label, the page's link, then the contents (partials/toc.html)
+TOC_IN_NAV = re.compile(
+    r'(<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\s*'
+    r'<label class="md-nav__link md-nav__link--active" (?:data-)?for="__toc">.*?</label>)'
+    r'(\s*<a href="[^"]*" class="md-nav__link md-nav__link--active">.*?</a>\s*)'
+    r'<nav class="md-nav md-nav--secondary"',
+    re.S,
+)
+NAV_TAG = re.compile(r"<(/?)nav\b")
 TOGGLES = re.compile(r'(?:<input class="md-toggle" data-md-toggle="(?:drawer|search)"[^>]*>\s*){2}')
 # Material's built pages and offline build, as the scripts read them after a build
 CONTENT = 'class="md-content"'  # the content area of every page (redirect stubs have none)
@@ -161,9 +169,19 @@ def toggle_labels(html: str) -> tuple[str, int]:
     return TOGGLE_LABEL.subn(r'\1 data-for="\2"', html)
 
 
-def toc_toggle(html: str) -> re.Match[str] | None:
-    """Where the navigation's table-of-contents toggle is in a rendered page, if it has one."""
-    return TOC_TOGGLE.search(html)
+def toc_in_nav(html: str) -> tuple[int, int, str, str, str] | None:
+    """Where the navigation repeats the page's contents (start, end) and its parts there: the
+    toggle with its label, the page's link, the contents; None if the page has none."""
+    found = TOC_IN_NAV.search(html)
+    if not found:
+        return None
+    depth, start = 0, found.end() - len('<nav class="md-nav md-nav--secondary"')
+    for tag in NAV_TAG.finditer(html, start):
+        depth += -1 if tag[1] else 1
+        if not depth:  # the contents' own </nav>: it nests a <nav> for each subsection
+            end = html.index(">", tag.end()) + 1
+            return found.start(), end, found[1], found[2], html[start:end]
+    raise ValueError("the navigation's table of contents has no end (</nav>)")
 
 
 def menu_toggles(html: str) -> re.Match[str] | None:

@@ -5,7 +5,7 @@
  * - Material's two menu toggles (#__toggles): a text browser, which reads no CSS,
  *   would show them as "[ ] [ ]" before the site name; and the for= of the labels
  *   that open the drawer (data-for in the page, hooks/zhguide/reading_order.py),
- *   and, once the page is read, the navigation's table-of-contents toggle;
+ *   and, once the page is read, the page's contents in the navigation with their toggle;
  * - the language selector and search (#__header-tools), and a name for the search
  *   dialog for screen readers.
  * A file, not inline: the site's Content-Security-Policy allows no inline script.
@@ -27,7 +27,7 @@
   bind();  /* the labels parsed so far; the navigation follows the content */
   document.addEventListener("DOMContentLoaded", function () {
     [].forEach.call(document.querySelectorAll('script[type="text/html"][data-toggle]'), function (template) {
-      write(template);  /* the navigation's table-of-contents toggle */
+      write(template);  /* the page's contents in the navigation, and their toggle */
     });
     bind();
   });

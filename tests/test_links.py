@@ -55,12 +55,18 @@ def test_every_question_has_a_labelled_permalink_in_the_page_script(built_site: 
     for variant, source, html in every_page(built_site):
         for match in re.finditer(r'<h([23]) id="([^"]+)">(.*?)</h\1>', html):
             link = re.search(
-                r'<a class="headerlink" href="#([^"]+)" title="([^"]+)" aria-label="([^"]+)">', match[3]
+                r'<a class="headerlink" href="([^"]+)"(?: data-share="([^"]+)")? title="([^"]+)" '
+                r'aria-label="([^"]+)">',
+                match[3],
             )
             assert link, (variant, source.name, match[2])
-            assert link[1] == match[2]
             question = match[3][: match[3].index("<a ")]
-            assert link[3] == f"{PERMALINK_TITLE[variant]}：{question}"
+            assert link[4] == f"{PERMALINK_TITLE[variant]}：{question}"
+            # a question's permalink is its share address (tests/test_share_pages.py); a heading's, its #id
+            depth = output_path(source, "").count("/")
+            shared = question.endswith("？")
+            assert link[1] == ("../" * depth + f"q/{match[2]}/" if shared else f"#{match[2]}"), link[0]
+            assert link[2] == (match[2] if shared else None)
 
 
 def test_faq_schema_lists_the_questions_of_each_page(built_site: Path) -> None:

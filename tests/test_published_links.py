@@ -100,6 +100,8 @@ def test_dropping_a_link_fails_the_check(project_copy, tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         f"{MANIFEST}: /overdue/#reminders: no #reminders on /overdue/",
         f"{MANIFEST}: /zh-Hant/overdue/#reminders: no #reminders on /zh-Hant/overdue/",
+        f"{MANIFEST}: /q/reminders/: no page at /q/reminders/",  # its share address went with it
+        f"{MANIFEST}: /zh-Hant/q/reminders/: no page at /zh-Hant/q/reminders/",
     ]
 
 

@@ -10,6 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.structure.files import File
 
+from .share_pages import Share
 from .upstream.material_browser import SearchWorker
 from .variants import Variant
 
@@ -35,6 +36,9 @@ class Build:
     worker: SearchWorker
     separator: re.Pattern[str] | None  # compacts the published index; None offline
     entries: list[dict] = field(default_factory=list)
+    shares: dict[str, Share] = field(default_factory=dict)  # each question's, by id (share_pages.py)
+    shared_from: dict[str, str] = field(default_factory=dict)  # the source of each question id
+    old_ids: dict[str, str] = field(default_factory=dict)  # anchor_aliases: old id -> new id
 
     def handwritten(self, file: File) -> bool:
         """True for a page written by hand in this variant (docs/<page>.<locale>.md)."""

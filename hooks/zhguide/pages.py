@@ -28,6 +28,7 @@ EXTRA_STRINGS = (
     "not_found_home",
     "not_found_index",
     "hotline_label",
+    "share_read_more",
 )
 PAGE_META = ("title", "description")
 

@@ -24,7 +24,16 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-from . import faq_schema, link_aliases, pages, search_index, sitemap, source_checks, variant_links
+from . import (
+    faq_schema,
+    link_aliases,
+    pages,
+    search_index,
+    share_pages,
+    sitemap,
+    source_checks,
+    variant_links,
+)
 from .cache import private_cache
 from .config import Build, VariantsConfig
 from .hotline import tel_links
@@ -205,7 +214,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             if "title" not in page.meta and page.title:
                 page.title = pages.variant_text(page.title, variant)
             html = pages.page_html(html, variant)
-        html = label_permalinks(html)
+        html = self.shared(label_permalinks(html), page, source_name(config, page.file.src_uri))
         if self.config.hotline:
             html = tel_links(html, self.config.hotline, config.extra.get("hotline_label") or "{number}")
         pages_ = {file.src_uri: file for file in files.documentation_pages()}
@@ -214,11 +223,27 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             aliases = link_aliases.alias_targets(page.meta.get("anchor_aliases"))
             if not aliases:
                 return html
+            self.build.old_ids.update({old: link_aliases.split_target(to)[1] for old, to in aliases.items()})
             ids_of = lambda src_uri: explicit_ids(pages_[src_uri].content_string)  # noqa: E731
             return link_aliases.placed_aliases(html, page.url, aliases, page_urls, ids_of)
         except link_aliases.AliasError as error:
             line = link_aliases.front_matter_line(page.file.content_string, "anchor_aliases", error.value)
             raise PluginError(f"{source_name(config, page.file.src_uri)}:{line}: {error}") from error
+
+    def shared(self, html: str, page: Page, source: str) -> str:
+        """Collect the page's questions for their share pages; link each from its permalink."""
+        if self.build.offline:  # the download is read where it is, not shared
+            return html
+        found = share_pages.page_shares(faq_schema.questions(html), page.url)
+        for share in found:
+            if (other := self.build.shared_from.setdefault(share.id, source)) != source:
+                line = source_checks.line_of(page.file.content_string, "{#" + share.id)
+                raise PluginError(
+                    f"{source}:{line}: the question id '{share.id}' is also a question of {other}; "
+                    f"each question's share address ({share_pages.SHARE_DIR}<id>/) needs an id of its own"
+                )
+            self.build.shares[share.id] = share
+        return share_pages.shared_permalinks(html, found, self.build.variant.prefix)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         """Index the page; give templates its variant links, its variant root and its FAQ schema."""
@@ -290,6 +315,14 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         # Offline, Material's offline plugin makes the root's index a script; the others' are made here.
         script, site = build.offline and bool(build.variant.prefix), Path(config.site_dir)
         search_index.write_index(site, build.variant.prefix, index, build.entries, script=script)
+        self.write_shares(config)
+
+    def write_shares(self, config: MkDocsConfig) -> None:
+        """Write the share page of every question, and of every old id of one."""
+        build, site_url = self.build, config.site_url or ""
+        texts = share_pages.Texts(config.site_name, config.extra.get("share_read_more") or "")
+        for dest_uri, page in share_pages.site_pages(build.shares, build.old_ids, build, texts, site_url):
+            write_file(page.encode("utf-8"), str(Path(config.site_dir, dest_uri)))
 
     def tokenizer(self):
         """jieba with the guide's terms, loaded again only when the terms file changes."""

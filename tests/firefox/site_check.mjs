@@ -4,7 +4,8 @@
 // Usage: node tests/firefox/site_check.mjs BASE_URL '{"path/": "other-locale", ...}' QUERY [FIREFOX]
 // For each path: no Content-Security-Policy violation and no page error; Chinese punctuation
 // is full width; search for QUERY finds results; the language switch leads to the other
-// locale; on a phone-sized window the menu opens. Prints {"browser", "checked": [paths], "pages": {path: [problems]}}
+// locale; a question's ¶ stays on the page, and its share address lands on the question;
+// on a phone-sized window the menu opens. Prints {"browser", "checked": [paths], "pages": {path: [problems]}}
 // and exits 0 once every page was checked (the problems are the caller's to judge).
 import puppeteer from "puppeteer-core";
 
@@ -63,6 +64,22 @@ async function switchWorks(page, problems, other) {
   if (lang !== other) problems.push(`the switch led to ${lang}, not ${other}`);
 }
 
+async function shareWorks(page, problems) {
+  // A question's ¶ links its share address: tapped, it stays on the page and goes to the
+  // question; opened (as from a shared link), the share address lands on the question.
+  const link = await page.$("a.headerlink[data-share]");
+  if (!link) return;  // a page without questions
+  const [id, href] = await link.evaluate((a) => [a.dataset.share, a.href]);
+  await page.evaluate(() => { window.__stayed = true; });
+  await link.click();
+  await page.waitForFunction((id) => location.hash === `#${id}`, { timeout: 5000 }, id).catch(() => {});
+  if (!(await page.evaluate(() => window.__stayed === true && location.hash))) problems.push("the ¶ left the page");
+  const target = page.url().split("#")[0] + `#${id}`;
+  await page.goto(href, { waitUntil: "load" });
+  for (let tries = 0; tries < 50 && page.url() !== target; tries++) await new Promise((done) => setTimeout(done, 100));
+  if (page.url() !== target) problems.push(`the share address ${href} led to ${page.url()}, not ${target}`);
+}
+
 async function menuWorks(page, problems) {
   await page.click("label.md-header__button[for='__drawer']");
   try {
@@ -84,11 +101,12 @@ try {
     const desktop = { width: 1280, height: 900 };
     const phone = { width: 412, height: 823, isMobile: true, hasTouch: true };
     const violations = [];
-    for (const [viewport, check] of [[desktop, searchWorks], [desktop, switchWorks], [phone, menuWorks]]) {
+    const checks = [[desktop, searchWorks], [desktop, shareWorks], [desktop, switchWorks], [phone, menuWorks]];
+    for (const [viewport, check] of checks) {
       const page = await opened(browser, base + path, viewport, problems);
       violations.push(...(await page.evaluate(() => window.__violations)));
       await check(page, problems, other);
-      if (check !== switchWorks) violations.push(...(await page.evaluate(() => window.__violations)));
+      if (check !== switchWorks && check !== shareWorks) violations.push(...(await page.evaluate(() => window.__violations)));
       await page.close();
     }
     problems.push(...[...new Set(violations)].map((violation) => `CSP violation: ${violation}`));

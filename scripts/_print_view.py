@@ -3,7 +3,7 @@
 It is assembled from the site's own pages after they are built, so the PDF
 holds exactly what the reader sees, in the variant's script, styled by the
 site's own CSS and its print rules. WeasyPrint turns it into the PDF: it
-embeds Noto Sans CJK in the variant's own face as named subset fonts, numbers
+embeds Noto Sans CJK in the variant's own face as one named subset font, numbers
 the contents page (target-counter), and makes the outline (bookmarks) from
 the headings: one entry per page and per question.
 
@@ -59,6 +59,10 @@ html, body, .md-typeset, .md-typeset :is(code, kbd, pre) { font-family: FACE, sa
 .md-typeset .admonition-title::before { display: none !important; }
 .md-typeset .admonition-title { padding-left: 0.6rem !important; }
 .md-typeset .admonition > :is(ul, ol) { margin-left: 1.2em; }
+/* One face of Noto Sans CJK: its bold face would be a second embedded font, 40% of the PDF.
+   Emphasis is marked as with a highlighter pen instead, which a black-and-white print keeps. */
+html, body, .md-typeset, .md-typeset * { font-weight: 400 !important; }
+.md-typeset :is(strong, b) { background: #ffe9a6; }
 """
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIREFOX, ROOT, VARIANTS, require, search
+from test_search import reader_queries
 
 ZIP = "download/icbc-overdue-guide-offline.zip"
 
@@ -89,15 +90,51 @@ def test_the_download_works_from_file_urls(browser, unpacked: Path) -> None:
     assert [url for url in requested if not url.startswith(("file:", "data:", "about:"))] == []
 
 
+def offline_section(href: str, variant_root: str) -> str:
+    """'overdue/#home-visit-timing' for an offline result link (…/zh-Hant/overdue.html?h=…#id)."""
+    path, _, fragment = href.partition("#")
+    name = path.split("?")[0].removeprefix(variant_root)
+    return ("" if name == "index.html" else name.removesuffix(".html") + "/") + "#" + fragment
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_offline_search_answers_reader_queries_in_both_scripts_as_online(
+    browser, unpacked: Path, variant: str
+) -> None:
+    """The same reader queries and top hits as tests/test_search.py online, from file://."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    root = unpacked.as_uri() + "/" + VARIANTS[variant]
+    page.goto(root + "index.html")
+    failures = []
+    for simplified, traditional, expected in reader_queries():
+        for query in (simplified, traditional):  # one of them in the other variant's script
+            hrefs = search(page, query)
+            assert all(href.startswith(root) for href in hrefs), (query, hrefs)
+            sections = [offline_section(href, root) for href in hrefs]
+            top = next(found for found in sections if not found.endswith("#"))
+            if top not in expected:
+                failures.append(f"{query}: top hit {top}, expected {' or '.join(expected)}")
+    context.close()
+    assert failures == []
+
+
 def test_the_language_choice_works_both_ways_offline_in_firefox(unpacked: Path) -> None:
     require(FIREFOX, "the Firefox tests")
     require("node", "the Firefox tests")
     script = ROOT / "tests" / "firefox" / "offline_check.mjs"
     root = unpacked.resolve().as_uri() + "/"
+    # a query in each script on each variant: offline, the other script is read as online
+    searches = [
+        ["index.html", "95588", "customer-service.html"],
+        ["index.html", "徵信", "overdue.html"],
+        ["zh-Hant/index.html", "征信", "zh-Hant/overdue.html"],
+        ["zh-Hant/index.html", "逾期多久会上门", "zh-Hant/overdue.html"],
+    ]
     result = subprocess.run(
-        ["node", str(script), root, "95588", str(FIREFOX)],
+        ["node", str(script), root, json.dumps(searches), str(FIREFOX)],
         capture_output=True, text=True, timeout=300, check=False, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     steps = json.loads(result.stdout)["steps"]
-    assert len(steps) == 6 and [step for step in steps if not step[1]] == []
+    assert len(steps) == 5 + len(searches) and [step for step in steps if not step[1]] == []

@@ -154,7 +154,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             except FileNotFoundError as error:
                 raise PluginError(str(error)) from error
         worker = files.get_file_from_path(search_index.WORKER)
-        if worker is not None and not self.build.offline:
+        if worker is not None:  # online and offline alike: the same reading of queries
             files.remove(worker)
             if self.build.writes_site_files:  # one wrapper for every variant, at the site's root
                 files.append(File.generated(config, search_index.WORKER, content=self.worker(worker, files)))

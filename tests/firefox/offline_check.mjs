@@ -3,11 +3,13 @@
 // default, true, under which storage is not shared between the files). tests/test_offline.py
 // runs it.
 //
-// Usage: node tests/firefox/offline_check.mjs FILE_URL_OF_THE_ROOT_FOLDER QUERY [FIREFOX]
+// Usage: node tests/firefox/offline_check.mjs FILE_URL_OF_THE_ROOT_FOLDER SEARCHES [FIREFOX]
+// SEARCHES: JSON [[page, query, the page the first section result must be on], ...]
 // Prints {"browser", "steps": [[what, ok, detail], ...]} and exits 0 once every step ran.
 import puppeteer from "puppeteer-core";
 
-const [root, query, firefox = "/usr/bin/firefox-esr"] = process.argv.slice(2);
+const [root, searchesJson, firefox = "/usr/bin/firefox-esr"] = process.argv.slice(2);
+const searches = JSON.parse(searchesJson);
 const browser = await puppeteer.launch({
   browser: "firefox", executablePath: firefox, headless: true,
   extraPrefsFirefox: { "security.fileuri.strict_origin_policy": true, "intl.accept_languages": "zh-TW, zh" },
@@ -42,15 +44,18 @@ try {
   await choose(page, "zh-Hans");
   const back = new URL(page.url()).pathname.endsWith("/overdue.html") && (await lang(page)) === "zh-Hans";
   steps.push(["and back to the Simplified page", back, page.url()]);
-  await page.goto(root + "zh-Hant/index.html", { waitUntil: "load" });
-  await page.click("input.md-search__input");
-  await page.type("input.md-search__input", query);
-  let found = 0;
-  try {
-    await page.waitForFunction(() => document.querySelectorAll(".md-search-result__item").length > 0, { timeout: 15000 });
-    found = await page.$$eval(".md-search-result__item", (items) => items.length);
-  } catch (error) { /* reported below */ }
-  steps.push([`offline search for ${query} finds answers`, found > 0, String(found)]);
+  for (const [from, query, expected] of searches) {
+    await page.goto(root + from, { waitUntil: "load" });
+    await page.click("input.md-search__input");
+    await page.type("input.md-search__input", query);
+    let top = "";
+    try {
+      await page.waitForFunction(() => document.querySelector(".md-search-result__link[href*='#']"), { timeout: 15000 });
+      top = await page.$eval(".md-search-result__link[href*='#']", (link) => link.href);
+    } catch (error) { /* reported below */ }
+    const ok = top.startsWith(root + expected + "?") || top.startsWith(root + expected + "#");
+    steps.push([`offline search on ${from} for ${query} finds ${expected}`, ok, top]);
+  }
 } finally {
   await browser.close();
 }

@@ -33,7 +33,8 @@
 
   var NativeWorker = window.Worker;
   var MATERIAL_WORKER = data.worker;  /* Material's search worker, as the build found it */
-  if (NativeWorker && MATERIAL_WORKER && location.protocol !== "file:") {  /* from file://, Material's plain search runs */
+  /* From file://, this is Material's offline plugin's iframe-worker: the same wrapper runs in it. */
+  if (NativeWorker && MATERIAL_WORKER) {
     window.Worker = function (url, options) {
       var material = new URL(url, location.href).href, worker = null, listeners = [];
       if (material !== new URL(MATERIAL_WORKER, location.href).href) return new NativeWorker(url, options);

@@ -111,5 +111,9 @@
       return listener.call(this, event);
     }, options);
   };
-  importScripts(decodeURIComponent(self.location.hash.slice(1)));
+  /* Material's worker follows the "#" of this worker's address; from file://, where
+     iframe-worker (Material's offline plugin) runs a worker as a script in a hidden
+     iframe, of this script's address, to which it adds "?" and a time. */
+  var address = self.document && document.currentScript ? document.currentScript.src : self.location.href;
+  importScripts(decodeURIComponent(address.slice(address.indexOf("#") + 1).replace(/\?\d*$/, "")));
 })();

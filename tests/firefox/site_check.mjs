@@ -78,6 +78,9 @@ async function shareWorks(page, problems) {
   await page.goto(href, { waitUntil: "load" });
   for (let tries = 0; tries < 50 && page.url() !== target; tries++) await new Promise((done) => setTimeout(done, 100));
   if (page.url() !== target) problems.push(`the share address ${href} led to ${page.url()}, not ${target}`);
+  await new Promise((done) => setTimeout(done, 300));
+  const top = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, id);
+  if (!(top >= 0 && top < 300)) problems.push(`the deep link #${id} shows its question ${top} px down`);
 }
 
 async function menuWorks(page, problems) {

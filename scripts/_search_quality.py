@@ -1,0 +1,134 @@
+"""How well search answers judged reader queries: top-1, top-3, MRR@10, queries without results.
+
+The judged set is tests/data/search_judged.tsv (query, the sections that
+answer it, kind, split). A query is typed into Material's search box, as a
+reader does, in each script on each variant; the ranking is what the reader
+sees, in order. Material groups results by page: a group opens with the page's
+own entry, a heading when a section shows under it; when the page's entry
+outscores its sections, they are folded under "N more on this page" and the
+page's entry is the result the reader sees, a miss: the reader wanted the
+answer, not the page. Folded results do not count. scripts/bench-search prints
+the figures; tests/test_search_judged.py holds a floor.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+KINDS, SPLITS = ("literal", "paraphrase"), ("tuning", "held-out")
+JUDGED = Path(__file__).resolve().parents[1] / "tests" / "data" / "search_judged.tsv"
+# What the reader sees, in order: Material groups results by page; a group opens with the page's
+# own entry, which is only the group's heading when a section of the page shows under it.
+VISIBLE_RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")].flatMap(item => {
+  const hrefs = [...item.querySelectorAll(".md-search-result__link")]
+    .filter(link => !link.closest("details:not([open])")).map(link => link.href);
+  return hrefs.length > 1 && !new URL(hrefs[0]).hash ? hrefs.slice(1) : hrefs;
+})"""
+# Types the query as an input method delivers it; resolves with [ms to the results, whether any].
+TYPED = """([query, none]) => new Promise(resolve => {
+  const box = document.querySelector("input.md-search__input");
+  const meta = document.querySelector(".md-search-result__meta");
+  const start = performance.now();
+  const done = () => {
+    const found = document.querySelector(".md-search-result__item");
+    if (!found && meta.textContent.trim() !== none) return;
+    observer.disconnect();
+    resolve([performance.now() - start, !!found]);
+  };
+  const observer = new MutationObserver(done);
+  const watch = {childList: true, subtree: true, characterData: true};
+  observer.observe(document.querySelector(".md-search-result"), watch);
+  box.value = query;
+  box.dispatchEvent(new KeyboardEvent("keyup", {key: "End", bubbles: true}));
+})"""
+
+
+# Material's search is ready once its message line says something; a cleared box shows no results.
+READY = "() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
+CLEARED = """() => { const box = document.querySelector("input.md-search__input"); box.value = "";
+  box.dispatchEvent(new KeyboardEvent("keyup", {key: "End", bubbles: true})); }"""
+
+
+@dataclass(frozen=True)
+class Judged:
+    query: str
+    answers: tuple[str, ...]  # sections relative to a variant's root: 'overdue/#reminders', '#disclaimer'
+    kind: str  # 'literal' or 'paraphrase'
+    split: str  # 'tuning' or 'held-out'
+
+
+def load_judged(path: Path = JUDGED) -> list[Judged]:
+    """The judged queries of a TSV file (ValueError naming the line of a malformed one)."""
+    found = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if (
+            len(fields) != 4
+            or fields[2] not in ("literal", "paraphrase")
+            or fields[3] not in ("tuning", "held-out")
+        ):
+            raise ValueError(
+                f"{path}:{number}: expected query, sections, literal|paraphrase, tuning|held-out"
+            )
+        found.append(Judged(fields[0], tuple(fields[1].split()), fields[2], fields[3]))
+    return found
+
+
+def section_of(href: str, root: str) -> str:
+    """A result's section relative to its variant's root URL: 'overdue/#reminders' online
+    ('…/overdue/?h=…#reminders') and offline ('…/overdue.html?h=…#reminders'); 'overdue/' for a page."""
+    url = urlsplit(href)
+    path = unquote(url.path).removeprefix(unquote(urlsplit(root).path))
+    path = "" if path in ("", "index.html") else path.removesuffix(".html").removesuffix("/") + "/"
+    return path + (f"#{url.fragment}" if url.fragment else "")
+
+
+@dataclass(frozen=True)
+class Scores:
+    queries: int
+    top1: float
+    top3: float
+    mrr10: float
+    no_results: int
+
+
+def scores(rankings: list[list[str]], answers: list[tuple[str, ...]]) -> Scores:
+    """Top-1, top-3 and MRR@10 of ranked sections against the right ones, and how many found nothing."""
+    ranks = []
+    for ranking, right in zip(rankings, answers, strict=True):
+        ranks.append(next((rank for rank, found in enumerate(ranking[:10], 1) if found in right), None))
+    count = len(ranks) or 1
+    return Scores(
+        queries=len(ranks),
+        top1=sum(rank == 1 for rank in ranks) / count,
+        top3=sum(rank is not None and rank <= 3 for rank in ranks) / count,
+        mrr10=sum(1 / rank for rank in ranks if rank) / count,
+        no_results=sum(not ranking for ranking in rankings),
+    )
+
+
+def ranked(page, root: str, queries: list[str]) -> tuple[list[list[str]], float]:
+    """Each query's visible results as sections, on an open page of the variant at root (a URL),
+    and the median ms from typing to results."""
+    import json
+
+    none = json.loads(page.locator("#__config").text_content())["translations"]["search.result.none"]
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
+    )
+    rankings, times = [], []
+    for query in queries:
+        page.evaluate(CLEARED)
+        page.wait_for_timeout(30)
+        ms, any_found = page.evaluate(TYPED, [query, none])
+        times.append(ms)
+        page.wait_for_timeout(50)  # the rest of the first screen of results
+        hrefs = page.evaluate(VISIBLE_RESULTS) if any_found else []
+        rankings.append([section_of(href, root) for href in hrefs])
+    return rankings, statistics.median(times) if times else 0.0

@@ -1,0 +1,134 @@
+"""The judged reader queries for search (tests/data/search_judged.tsv), and the floor search holds on them."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from conftest import ROOT, VARIANTS
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from _search_quality import Judged, load_judged, scores, section_of
+
+HEADING = re.compile(r"^(#{2,3}) (.*?) \{#([a-z0-9-]+)([^}]*)\}\s*$", re.M)
+HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def answer_texts() -> dict[str, str]:
+    """The text of each searchable section of the guide, by its section ('overdue/#reminders')."""
+    texts = {}
+    for source in sorted((ROOT / "docs").glob("*.md")):
+        markdown = source.read_text("utf-8")
+        if re.search(r"^search:\s*\n\s+exclude: true", markdown, re.M):
+            continue  # a page search leaves out
+        page = "" if source.stem == "index" else f"{source.stem}/"
+        headings = list(HEADING.finditer(markdown))
+        for heading, following in zip(headings, [*headings[1:], None], strict=True):
+            if "data-search-exclude" not in heading[4]:
+                end = following.start() if following else len(markdown)
+                texts[f"{page}#{heading[3]}"] = heading[2] + markdown[heading.end() : end]
+    return texts
+
+
+@pytest.mark.pure
+def test_the_judged_set_is_large_mostly_paraphrased_and_answers_with_real_sections() -> None:
+    judged, texts = load_judged(), answer_texts()
+    assert len(judged) >= 150
+    assert len({item.query for item in judged}) == len(judged), "a query judged twice"
+    assert sum(item.kind == "paraphrase" for item in judged) >= len(judged) / 2
+    assert len(judged) / 4 <= sum(item.split == "held-out" for item in judged) <= len(judged) / 2
+    unknown = {answer for item in judged for answer in item.answers} - set(texts)
+    assert not unknown, f"no searchable section: {sorted(unknown)}"
+
+
+@pytest.mark.pure
+def test_a_paraphrased_query_has_words_its_answers_do_not() -> None:
+    """ "paraphrase" is a claim about the words: some pair of characters (or the digits) of the
+    query is in none of its answer sections."""
+    texts = answer_texts()
+    literal = []
+    for item in load_judged():
+        if item.kind != "paraphrase":
+            continue
+        answers = "".join(texts[answer] for answer in item.answers)
+        pieces = HAN_PAIR.findall(item.query) + re.findall(r"[0-9A-Za-z]+", item.query)
+        if all(piece in answers for piece in pieces):
+            literal.append(item.query)
+    assert literal == []
+
+
+@pytest.mark.pure
+def test_a_malformed_line_is_refused_with_its_line(tmp_path) -> None:
+    data = tmp_path / "judged.tsv"
+    data.write_text(
+        "# comment\n逾期\toverdue/#consequences\tliteral\ttuning\n逾期\toverdue/#x\tmaybe\ttuning\n", "utf-8"
+    )
+    with pytest.raises(ValueError, match=r"judged\.tsv:3: expected query"):
+        load_judged(data)
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize(
+    ("href", "root", "section"),
+    [
+        ("http://h/zh-Hant/overdue/?h=%E4%B8%8A#reminders", "http://h/zh-Hant/", "overdue/#reminders"),
+        ("http://h/overdue/?h=x", "http://h/", "overdue/"),
+        ("http://h/?h=x#disclaimer", "http://h/", "#disclaimer"),
+        ("file:///t/g/zh-Hant/overdue.html?h=x#reminders", "file:///t/g/zh-Hant/", "overdue/#reminders"),
+        ("file:///t/g/index.html#first-steps", "file:///t/g/", "#first-steps"),
+    ],
+)
+def test_a_result_link_is_read_as_its_section(href: str, root: str, section: str) -> None:
+    assert section_of(href, root) == section
+
+
+@pytest.mark.pure
+def test_scores_count_page_results_as_misses() -> None:
+    judged = [Judged("a", ("p/#a",), "literal", "tuning"), Judged("b", ("p/#b",), "literal", "tuning")]
+    found = scores([["p/", "p/#x", "p/#a"], []], [item.answers for item in judged])
+    assert (found.top1, found.top3, round(found.mrr10, 3), found.no_results) == (0.0, 0.5, 0.167, 1)
+
+
+# What search achieves on the judged set today (scripts/bench-search prints it): a change that
+# ranks worse fails here. Issue 14's goal is top-1 0.85 and top-3 0.95 on the held-out queries.
+FLOOR = {"top1": 0.43, "top3": 0.60, "no_results": 7}
+
+
+@pytest.fixture(scope="module")
+def offline_root(built_site, tmp_path_factory: pytest.TempPathFactory):
+    import zipfile
+
+    folder = tmp_path_factory.mktemp("judged-offline")
+    with zipfile.ZipFile(built_site / "download" / "icbc-overdue-guide-offline.zip") as bundle:
+        bundle.extractall(folder)
+    return (folder / "icbc-overdue-guide").as_uri() + "/"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_search_holds_its_floor_on_the_judged_queries_in_both_scripts_online_and_offline(
+    browser, site_url: str, offline_root: str, variant: str
+) -> None:
+    from _search_quality import ranked
+    from zhguide.zh_core import convert
+
+    judged = load_judged()
+    typed = {"Simplified": [item.query for item in judged]}
+    typed["Traditional"] = [convert(query, "s2tw") for query in typed["Simplified"]]
+    found = {}
+    for where, base, home in (("published", site_url, ""), ("offline", offline_root, "index.html")):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        root = base + VARIANTS[variant]
+        page.goto(root + home)
+        for script, queries in typed.items():
+            found[where, script] = ranked(page, root, queries)[0]
+        context.close()
+    for (where, script), rankings in found.items():
+        result = scores(rankings, [item.answers for item in judged])
+        assert result.top1 >= FLOOR["top1"] and result.top3 >= FLOOR["top3"], (where, script, result)
+        assert result.no_results <= FLOOR["no_results"], (where, script, result)
+    # offline ranks exactly as the published site does
+    assert found["offline", "Simplified"] == found["published", "Simplified"]
+    assert found["offline", "Traditional"] == found["published", "Traditional"]

@@ -116,6 +116,11 @@ def test_each_variant_entry_is_located_from_its_root_and_prepared(tokenizer) -> 
     config = search_index.index_config(separator_text, 5, compact=True)
     assert list(config) == ["lang", "separator", "pipeline", "fields"]
     assert config["fields"] == {"title": {"boost": 5}, "text": {"boost": 1.0}, "parts": {"boost": 1.0}}
+    assert "boost" not in prepared  # a section weighs as Material weighs it
+    page = search_index.variant_entry(
+        {**entry, "location": "zh-Hant/overdue/"}, "zh-Hant/", tokenizer, separator, 0.1
+    )
+    assert page["boost"] == 0.1  # a page's own entry weighs less than its sections
     offline = search_index.variant_entry(entry, "zh-Hant/", tokenizer, None)
     assert offline["text"] == "<p>\u200b協商還款\u200b</p>"  # Material's format, cut
     assert offline["parts"] == "協商 還款"

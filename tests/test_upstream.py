@@ -7,6 +7,7 @@ each test shows the exact message a maintainer would meet after an upgrade.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -64,6 +65,16 @@ def test_renumbered_worker_messages_are_read_not_guessed() -> None:
 def test_a_restructured_worker_fails_the_build() -> None:
     source = material_browser.search_worker_source().replace(".search(", ".query(")
     with pytest.raises(ContractError, match=r"material_browser\.py: mkdocs-material .*setup and query"):
+        material_browser.protocol(source)
+
+
+def test_a_worker_that_ignores_document_boosts_fails_the_build() -> None:
+    source = re.sub(
+        r"\.add\((\w+),\{boost:\1\.boost\}\)", r".add(\1)", material_browser.search_worker_source()
+    )
+    with pytest.raises(
+        ContractError, match=r"material_browser\.py: mkdocs-material .*each document by its boost"
+    ):
         material_browser.protocol(source)
 
 

@@ -21,6 +21,7 @@ class VariantsConfig(Config):
     search_queries = c.Type(str, default="hooks/search_queries.yml")  # beside mkdocs.yml
     search_separator = c.Type(str, default=r"[\s\u200b\-]+")
     title_boost = c.Type((int, float), default=5)
+    page_boost = c.Type((int, float), default=1.0)  # a page's own entry, beside its sections
     only = c.Type(str, default="")  # one variant's locale: this process builds that variant alone
     hotline = c.Type(str, default="")  # a phone number made a tel: link once per answer (hotline.py)
 

@@ -250,7 +250,10 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         build, variant = self.build, self.build.variant
         cutter = self.tokenizer()
         for entry in material.page_sections(page):
-            build.entries.append(search_index.variant_entry(entry, variant.prefix, cutter, build.separator))
+            prepared = search_index.variant_entry(
+                entry, variant.prefix, cutter, build.separator, self.config.page_boost
+            )
+            build.entries.append(prepared)
         if variant.prefix:  # Material's search and storage live at the variant's root
             context["base_url"] = get_relative_url(variant.prefix, page.url)
         links = variant_links.page_links(page.url, variant, build.variants, config.site_url or "")

@@ -39,11 +39,18 @@ def index_config(separator: str, title_boost: float, *, compact: bool) -> dict:
     return prepared_config(config, compact)
 
 
-def variant_entry(entry: dict, prefix: str, tokenizer, separator: re.Pattern[str] | None) -> dict:
+def variant_entry(
+    entry: dict, prefix: str, tokenizer, separator: re.Pattern[str] | None, page_boost: float = 1.0
+) -> dict:
     """A section's entry as the variant's index holds it: located from the variant's root, cut,
-    and compact when a separator is given."""
+    and compact when a separator is given. A page's own entry (its title and introduction, no
+    #section) weighs page_boost: a reader looks for the answer, and Material folds a page's
+    sections away under its entry when the entry ranks first."""
     location = entry["location"]
-    return prepared_doc({**entry, "location": location.removeprefix(prefix)}, tokenizer, separator)
+    doc = {**entry, "location": location.removeprefix(prefix)}
+    if "#" not in location and page_boost != 1.0:
+        doc["boost"] = page_boost  # Material's per-document boost (its `search.boost`)
+    return prepared_doc(doc, tokenizer, separator)
 
 
 def compact_json(data: dict) -> str:

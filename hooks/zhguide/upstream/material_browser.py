@@ -16,6 +16,8 @@ Contract (Material 9.8.x):
 - the worker answers messages `{type, data}` in one `switch` on the type: the
   setup case builds the index from `data` (with `data.config`), the query case
   calls `.search(data)` on it; their numbers are read from the worker itself;
+  the setup adds each document with its own `boost` (Material's `search.boost`),
+  which hooks/zhguide/search_index.py gives a page's own entry;
 - the bundle requests `search/search_index.json` (and `sitemap.xml`, for its
   language switch) with XMLHttpRequest, which the page defers (the index until
   search is used) or answers at once (sitemap probes).
@@ -34,6 +36,7 @@ from .material import DISTRIBUTION, templates
 ADAPTER = "material_browser"
 WORKERS = "assets/javascripts/workers"
 SETUP_CASE = re.compile(r"case (\d+):return yield \w+\(\w+\.data\.config\)")
+DOC_BOOST = re.compile(r"\.add\((\w+),\{boost:\1\.boost\}\)")  # each document's own boost
 QUERY_CASE = re.compile(r"case (\d+):let (\w+)=\w+\.data;try\{return\{type:\d+,data:\w+\.search\(\2\)")
 BUNDLE_NEEDS = ("new Worker(", "XMLHttpRequest", '"search/search_index.json"', '"sitemap.xml"')
 
@@ -52,6 +55,8 @@ def protocol(source: str) -> tuple[int, int]:
     setup, query = SETUP_CASE.search(source), QUERY_CASE.search(source)
     if not setup or not query:
         raise fail(ADAPTER, DISTRIBUTION, "its search worker no longer answers setup and query messages so")
+    if not DOC_BOOST.search(source):
+        raise fail(ADAPTER, DISTRIBUTION, "its search worker no longer weighs each document by its boost")
     return int(setup[1]), int(query[1])
 
 

@@ -13,6 +13,7 @@ the figures; tests/test_search_judged.py holds a floor.
 
 from __future__ import annotations
 
+import json
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,8 +116,6 @@ def scores(rankings: list[list[str]], answers: list[tuple[str, ...]]) -> Scores:
 def ranked(page, root: str, queries: list[str]) -> tuple[list[list[str]], float]:
     """Each query's visible results as sections, on an open page of the variant at root (a URL),
     and the median ms from typing to results."""
-    import json
-
     none = json.loads(page.locator("#__config").text_content())["translations"]["search.result.none"]
     page.locator("input.md-search__input").click()
     page.wait_for_function(

@@ -108,6 +108,20 @@ def add_page(project: Path, source: Path) -> None:
     config.write_text(text, "utf-8")
 
 
+OFFLINE_ZIP = "download/icbc-overdue-guide-offline.zip"
+
+
+@pytest.fixture(scope="session")
+def unpacked(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The published build's offline download, unpacked: its root folder, to open from file://."""
+    import zipfile
+
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(built_site / OFFLINE_ZIP) as bundle:
+        bundle.extractall(folder)
+    return folder / "icbc-overdue-guide"
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1."""

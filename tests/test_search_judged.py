@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
+from _search_quality import Judged, load_judged, ranked, scores, section_of
 from conftest import ROOT, VARIANTS
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from _search_quality import Judged, load_judged, scores, section_of
 
 HEADING = re.compile(r"^(#{2,3}) (.*?) \{#([a-z0-9-]+)([^}]*)\}\s*$", re.M)
 HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
@@ -96,28 +93,20 @@ def test_scores_count_page_results_as_misses() -> None:
 FLOOR = {"top1": 0.67, "top3": 0.80, "no_results": 3}
 
 
-@pytest.fixture(scope="module")
-def offline_root(built_site, tmp_path_factory: pytest.TempPathFactory):
-    import zipfile
-
-    folder = tmp_path_factory.mktemp("judged-offline")
-    with zipfile.ZipFile(built_site / "download" / "icbc-overdue-guide-offline.zip") as bundle:
-        bundle.extractall(folder)
-    return (folder / "icbc-overdue-guide").as_uri() + "/"
-
-
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_search_holds_its_floor_on_the_judged_queries_in_both_scripts_online_and_offline(
-    browser, site_url: str, offline_root: str, variant: str
+    browser, site_url: str, unpacked, variant: str
 ) -> None:
-    from _search_quality import ranked
     from zhguide.zh_core import convert
 
     judged = load_judged()
     typed = {"Simplified": [item.query for item in judged]}
     typed["Traditional"] = [convert(query, "s2tw") for query in typed["Simplified"]]
     found = {}
-    for where, base, home in (("published", site_url, ""), ("offline", offline_root, "index.html")):
+    for where, base, home in (
+        ("published", site_url, ""),
+        ("offline", unpacked.as_uri() + "/", "index.html"),
+    ):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         root = base + VARIANTS[variant]

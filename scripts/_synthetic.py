@@ -97,6 +97,8 @@ def synthetic_project(source: Path, dest: Path, pages: int) -> Path:
     text = re.sub(r"nav:\n(?:  - .*\n)+", lambda _: synthetic_nav(copies), config.read_text("utf-8"))
     index = docs / "index.md"
     index.write_text(relinked(index.read_text("utf-8"), 1), "utf-8")
+    queries = project / "hooks" / "search_queries.yml"  # its no-match line leads to the first copy's question
+    queries.write_text(re.sub(r"(?m)^(  section: [a-z0-9-]+)$", r"\1-1", queries.read_text("utf-8")), "utf-8")
     config.write_text(text, "utf-8")
     return project
 

@@ -179,6 +179,20 @@ def new_page(browser) -> Iterator[Callable[..., object]]:
     assert foreign == [], "requests left the site's own host"
 
 
+def in_each_place(browser, site_url: str, unpacked: Path, variant: str, visit: Callable) -> dict:
+    """visit(page, root) on the published site and in the unpacked offline download (from
+    file://), each in a fresh desktop-sized context at the variant's home; what each returned."""
+    found, places = {}, (("published", site_url, ""), ("offline", unpacked.as_uri() + "/", "index.html"))
+    for where, base, home in places:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        root = base + VARIANTS[variant]
+        page.goto(root + home)
+        found[where] = visit(page, root)
+        context.close()
+    return found
+
+
 def search(page, query: str) -> list[str]:
     """Search the way a reader does, once Material's search is ready; return the result links.
 

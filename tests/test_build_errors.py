@@ -69,9 +69,25 @@ def break_markup(project: Path) -> None:
     page.write_text("\n".join(lines) + "\n", "utf-8")
 
 
+def break_no_match_section(project: Path) -> None:
+    queries = project / "hooks" / "search_queries.yml"
+    text = queries.read_text("utf-8").replace("section: hotline-95588", "section: gone")
+    queries.write_text(text, "utf-8")
+
+
+def no_match_line() -> int:
+    lines = (ROOT / "hooks" / "search_queries.yml").read_text("utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith("no_match:"))
+
+
 @pytest.mark.parametrize(
     ("breakage", "message"),
     [
+        (
+            break_no_match_section,
+            f"hooks/search_queries.yml:{no_match_line()}: no_match: no section of the search index "
+            "has the id 'gone'",
+        ),
         (break_glossary_syntax, "docs/glossary.yml:4: not valid YAML"),
         (
             break_glossary_identity,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, VARIANTS
-from zhguide import zh_core, zh_search
+from zhguide import search_help, zh_core, zh_search
 
 TERMS = ROOT / "hooks" / "search_terms.txt"
 
@@ -42,10 +42,18 @@ def test_traditional_text_is_cut_where_its_simplified_form_is(tokenizer) -> None
 def test_fold_keeps_length_and_reaches_simplified() -> None:
     assert zh_search.fold("逾期多久會上門？還款後") == "逾期多久会上门？还款后"
     assert zh_search.fold("已经是简体") == "已经是简体"
-    assert {"會": "会", "門": "门"}.items() <= zh_search.fold_closure(["會上門"]).items()
-    # a reader of the Simplified text may type its Traditional forms: those fold too
-    assert zh_search.fold_closure(["会上门"])["會"] == "会" and "後" in zh_search.fold_closure(["后"])
-    assert all(simple in "会上门會門" for simple in zh_search.fold_closure(["会上门"]).values())
+
+
+def test_the_browser_folds_with_the_whole_opencc_tables() -> None:
+    """Every Traditional and regional character, not only the guide's: 徵信, 帳單 and 賬單 reach
+    征信 and 账单; folding is idempotent (麼, 么 and 幺 meet), and phrases keep their length."""
+    chars, phrases = search_help.search_folds((("帐", "账"),))  # hooks/search_queries.yml: folds
+    fold = str.maketrans(chars)
+    assert len(chars) > 4000 and "徵信帳單賬單銀行".translate(fold) == "征信账单账单银行"
+    assert "偽峯".translate(fold) == "伪峰"  # Taiwan's and Hong Kong's forms
+    assert all(value.translate(fold) == value for value in chars.values())
+    assert phrases["瞭解"] == "了解" and all(len(key) == len(value) for key, value in phrases.items())
+    assert all(key.translate(fold) != value for key, value in phrases.items())
 
 
 def test_long_words_keep_their_parts_in_a_hidden_field(tokenizer) -> None:
@@ -55,18 +63,25 @@ def test_long_words_keep_their_parts_in_a_hidden_field(tokenizer) -> None:
 
 
 def test_query_help_is_checked(tmp_path: Path) -> None:
-    good = zh_search.load_queries(ROOT / "hooks" / "search_queries.yml")
-    assert good["synonyms"]["来家里"] == ["上门"] and "吗" in good["ignore"]
+    good = search_help.load_queries(ROOT / "hooks" / "search_queries.yml")
+    assert good["synonyms"]["来家里"] == ["上门"] and "吗" in good["ignore"] and good["folds"] == {"帐": "账"}
     bad = tmp_path / "search_queries.yml"
-    bad.write_text("synonyms:\n  来家里: 上门\n", "utf-8")
-    with pytest.raises(ValueError, match="expected 'synonyms"):
-        zh_search.load_queries(bad)
+    for text, message in [
+        ("synonyms:\n  来家里: 上门\n", r"search_queries\.yml:1: expected 'synonyms"),
+        ("ignore: [吗]\nfolds:\n  帐: 账户\n", r"search_queries\.yml:2: expected 'folds"),
+        ("no_match:\n  section: '#x'\n  title: 没有\n", r"search_queries\.yml:1: expected 'no_match"),
+        ("synonyms:\n  来家里: [上门\n", r"search_queries\.yml:3: not valid YAML"),
+    ]:
+        bad.write_text(text, "utf-8")
+        with pytest.raises(ValueError, match=message):
+            search_help.load_queries(bad)
 
 
-def test_the_worker_wrapper_carries_the_query_help(built_site: Path) -> None:
+def test_the_search_worker_carries_the_query_help_and_the_ranking(built_site: Path) -> None:
     worker = (built_site / "assets" / "javascripts" / "search-worker.js").read_text("utf-8")
     first, _, rest = worker.partition("\n")
-    assert first.startswith("self.QUERY_HELP = ") and first.endswith(";") and "importScripts" in rest
+    assert first.startswith("self.QUERY_HELP = ") and first.endswith(";")
+    assert "var SearchRank =" in rest and "importScripts" not in rest  # Material's worker is not loaded
     help_ = json.loads(first.removeprefix("self.QUERY_HELP = ").removesuffix(";"))
     assert "門门" in help_["fold"] and help_["synonyms"]["转人工"] == ["人工客服"] and "吗" in help_["ignore"]
 

@@ -7,7 +7,6 @@ each test shows the exact message a maintainer would meet after an upgrade.
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -40,7 +39,7 @@ def test_every_adapter_accepts_the_installed_upstream(config) -> None:
         adapter.check(config)
     worker = material_browser.search_worker()
     assert worker.path.startswith("assets/javascripts/workers/search.")
-    assert (worker.setup, worker.query) == (0, 2)
+    assert (worker.setup, worker.ready, worker.query, worker.result) == (0, 1, 2, 3)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +58,9 @@ def test_a_version_outside_the_range_fails_loudly(adapter, distribution, written
 def test_renumbered_worker_messages_are_read_not_guessed() -> None:
     source = material_browser.search_worker_source()
     renumbered = source.replace("case 0:return", "case 7:return").replace("case 2:let", "case 9:let")
-    assert material_browser.protocol(renumbered) == (7, 9)
+    renumbered = renumbered.replace("try{return{type:3,", "try{return{type:4,")
+    renumbered = renumbered.replace("{type:1}", "{type:5}")
+    assert material_browser.protocol(renumbered) == (7, 5, 9, 4)
 
 
 def test_a_restructured_worker_fails_the_build() -> None:
@@ -68,20 +69,18 @@ def test_a_restructured_worker_fails_the_build() -> None:
         material_browser.protocol(source)
 
 
-def test_a_worker_that_ignores_document_boosts_fails_the_build() -> None:
-    source = re.sub(
-        r"\.add\((\w+),\{boost:\1\.boost\}\)", r".add(\1)", material_browser.search_worker_source()
-    )
-    with pytest.raises(
-        ContractError, match=r"material_browser\.py: mkdocs-material .*each document by its boost"
-    ):
-        material_browser.protocol(source)
-
-
 def test_a_renamed_worker_fails_the_build(templates: Path) -> None:
     worker = next((templates / material_browser.WORKERS).glob("search.*.min.js"))
     worker.rename(worker.with_name("search.0123abcd.min.js"))
     with pytest.raises(ContractError, match=r"base\.html no longer names its search worker"):
+        material_browser.search_worker(templates)
+
+
+def test_a_bundle_that_renders_results_differently_fails_the_build(templates: Path) -> None:
+    """The guide's ranking answers queries in the result format the bundle renders."""
+    bundle = next((templates / "assets" / "javascripts").glob("bundle.*.min.js"))
+    bundle.write_text(bundle.read_text("utf-8").replace('"data-md-score":', '"data-score":'), "utf-8")
+    with pytest.raises(ContractError, match='bundle no longer uses "data-md-score":'):
         material_browser.search_worker(templates)
 
 

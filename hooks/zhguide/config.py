@@ -48,7 +48,7 @@ class Build:
     @property
     def writes_site_files(self) -> bool:
         """True for the source variant's build, the one that writes what the site has once: the
-        404 page, the sitemap and the search worker wrapper (scripts/build keeps its root)."""
+        404 page, the sitemap and the search worker (scripts/build keeps its root)."""
         return not self.variant.generated
 
     def converts(self, file: File) -> bool:

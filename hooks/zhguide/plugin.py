@@ -41,14 +41,15 @@ from .offline import SHIM_URL, shim_source
 from .page_scripts import inline_code
 from .permalinks import label_permalinks
 from .reading_order import templated_toggles
+from .search_help import key_line, load_queries
 from .upstream import i18n, material, material_browser
 from .upstream import mkdocs as mkdocs_adapter
-from .variants import VariantError, generated_scripts, glossary_at, glossary_forms, variant_named, variants_of
+from .variants import VariantError, generated_scripts, glossary_at, variant_named, variants_of
 from .zh_core import explicit_ids
 from .zh_glossary import GlossaryError
 from .zh_glossary import problems as zh_glossary_problems
 from .zh_markup import MarkupError, script_problems
-from .zh_search import load_queries, one_separator, tokenizer
+from .zh_search import one_separator, tokenizer
 
 log = logging.getLogger("mkdocs.plugins.zh_variants")
 
@@ -154,24 +155,29 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             except FileNotFoundError as error:
                 raise PluginError(str(error)) from error
         worker = files.get_file_from_path(search_index.WORKER)
-        if worker is not None:  # online and offline alike: the same reading of queries
-            files.remove(worker)
-            if self.build.writes_site_files:  # one wrapper for every variant, at the site's root
-                files.append(File.generated(config, search_index.WORKER, content=self.worker(worker, files)))
+        ranking = [files.get_file_from_path(path) for path in search_index.RANKING]
+        if worker is not None and None not in ranking:  # online and offline alike: the same ranking
+            for file in (*ranking, worker):
+                files.remove(file)
+            if self.build.writes_site_files:  # one worker for every variant, at the site's root
+                content = self.worker(ranking, worker)
+                files.append(File.generated(config, search_index.WORKER, content=content))
         return files
 
     on_files = CombinedEvent(_check_encoding, _add_files)
 
-    def worker(self, wrapper: File, files: Files) -> str:
-        """The search worker wrapper with its query help, from the sources of every page."""
-        texts = [file.content_string for file in files.documentation_pages()]
-        texts += glossary_forms(self.build.variants)
+    def worker(self, ranking: list[File], loop: File) -> str:
+        """The guide's search worker: its query help, the ranking and the message loop."""
+        help_ = search_index.query_help(self.queries(), self.build.worker)
+        sources = [file.content_string for file in ranking]
+        return search_index.worker_with_help(sources, loop.content_string, help_)
+
+    def queries(self) -> dict:
+        """The readers' phrasings (hooks/search_queries.yml), checked."""
         try:
-            queries = load_queries(self.project_file_path("search_queries"))
+            return load_queries(self.project_file_path("search_queries"))
         except ValueError as error:
             raise PluginError(f"hooks/{error}") from error
-        help_ = search_index.query_help(texts, queries, self.build.worker)
-        return search_index.worker_with_help(wrapper.content_string, help_)
 
     def project_file_path(self, option: str) -> Path:
         return self.build.root / self.config[option]
@@ -317,7 +323,14 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         index = search_index.index_config(separator, boost, compact=compact)
         # Offline, Material's offline plugin makes the root's index a script; the others' are made here.
         script, site = build.offline and bool(build.variant.prefix), Path(config.site_dir)
-        search_index.write_index(site, build.variant.prefix, index, build.entries, script=script)
+        convert = functools.partial(pages.variant_text, variant=build.variant)
+        try:
+            notice = search_index.notice(self.queries()["no_match"], build.entries, convert)
+        except ValueError as error:
+            line = key_line(self.project_file_path("search_queries").read_text("utf-8"), "no_match")
+            raise PluginError(f"{self.config.search_queries}:{line}: {error}") from error
+        prefix = build.variant.prefix
+        search_index.write_index(site, prefix, index, build.entries, script=script, notice=notice)
         self.write_shares(config)
 
     def write_shares(self, config: MkDocsConfig) -> None:

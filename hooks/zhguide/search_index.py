@@ -7,27 +7,36 @@
 - Words: every section is cut anew by jieba with the guide's terms
   (hooks/search_terms.txt), Traditional text where its Simplified shadow is
   cut (zh_search), as the page is indexed.
-- Queries: the worker wrapper (overrides/assets/javascripts/search-worker.js)
-  is written with the query help in front of it: the fold table for every
-  character the sources, the glossary and the readers' phrasings
-  (hooks/search_queries.yml) use, in either script, and the message numbers of
+- Queries: the guide's ranking (overrides/assets/javascripts/search-text.js,
+  search-rank.js, search-results.js) answers them in the guide's search worker
+  (search-worker.js), which the page starts in place of Material's and which
+  speaks its protocol. All are written as one file, with the query help in
+  front: OpenCC's whole fold tables (characters and phrases, search_help), the
+  readers' phrasings (hooks/search_queries.yml) and the message numbers of
   Material's worker (upstream/material_browser.py).
+- No dead ends: each index carries the line that results open with when no
+  word of a query is on any section (`no_match` of hooks/search_queries.yml,
+  in the variant's script), pointing to the official channel's section.
 - Size: the published index is compact (plain text, one-byte word breaks); the
-  offline download keeps Material's own format, read without the wrapper.
+  offline download keeps Material's own format (the offline plugin's script).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+from .search_help import search_folds
 from .upstream.material import OFFLINE_INDEX
 from .upstream.material_browser import SearchWorker
-from .zh_search import fold_closure, prepared_config, prepared_doc
+from .zh_search import prepared_config, prepared_doc
 
 INDEX = "search/search_index.json"
 WORKER = "assets/javascripts/search-worker.js"  # in the theme's custom_dir
+# The guide's ranking, written into the worker in this order, not served on their own.
+RANKING = tuple(f"assets/javascripts/search-{name}.js" for name in ("text", "rank", "results"))
 # lunr's English pipeline: every word is cut at build time, and its stemmer leaves Han text as it is.
 LUNR = {"lang": ["en"], "pipeline": ["stemmer"]}
 
@@ -58,32 +67,56 @@ def compact_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def index_json(config: dict, docs: list[dict]) -> str:
-    """A search index file's text."""
-    return compact_json({"config": config, "docs": docs})
+def index_json(config: dict, docs: list[dict], notice: dict | None = None) -> str:
+    """A search index file's text. The notice is part of the config: Material hands its worker
+    the index's config and docs, and nothing else of the file."""
+    return compact_json({"config": {**config, **({"notice": notice} if notice else {})}, "docs": docs})
 
 
-def query_help(texts: list[str], queries: dict, worker: SearchWorker) -> dict:
-    """What the wrapper needs to read queries in every variant: the fold table (one string of
-    pairs, Traditional then Simplified), synonyms, ignored words and Material's message numbers."""
-    texts = [*texts, *(word for words in queries["synonyms"].values() for word in words)]
-    fold = "".join(key + value for key, value in sorted(fold_closure(texts).items()))
+def notice(no_match: dict | None, docs: list[dict], convert: Callable[[str], str]) -> dict | None:
+    """The line results open with when no word of a query is found, in the variant's script
+    (`convert`), leading to its section (a question id: ids are unique across the guide, so a
+    page may be renamed); ValueError if no section of the index has that id."""
+    if no_match is None:
+        return None
+    found = [doc["location"] for doc in docs if doc["location"].partition("#")[2] == no_match["section"]]
+    if not found:
+        raise ValueError(f"no_match: no section of the search index has the id '{no_match['section']}'")
+    return {"location": found[0], **{key: convert(no_match[key]) for key in ("title", "text")}}
+
+
+def section_key(location: str) -> str:
+    """A location as published ('overdue/#reminders'), from either build's: the offline one
+    says 'overdue.html#reminders', and 'index.html#first-steps' for '#first-steps'."""
+    path, hash_, fragment = location.partition("#")
+    path = "" if path in ("", "index.html") else path.removesuffix(".html").removesuffix("/") + "/"
+    return path + hash_ + fragment
+
+
+def query_help(queries: dict, worker: SearchWorker) -> dict:
+    """What the ranking needs to read queries in every variant: the fold tables (one string of
+    character pairs, Traditional then Simplified; phrases as "繁简" entries joined by "|"), synonyms,
+    question words and Material's message numbers."""
+    chars, phrases = search_folds(tuple(sorted(queries["folds"].items())))
     return {
-        "fold": fold,
+        "fold": "".join(key + value for key, value in sorted(chars.items())),
+        "phrases": "|".join(key + value for key, value in sorted(phrases.items())),
         "synonyms": queries["synonyms"],
         "ignore": queries["ignore"],
-        "messages": {"setup": worker.setup, "query": worker.query},
+        "messages": {key: getattr(worker, key) for key in ("setup", "ready", "query", "result")},
     }
 
 
-def worker_with_help(worker: str, help_: dict) -> str:
-    """The search worker wrapper with the query help written in front of it."""
-    return f"self.QUERY_HELP = {compact_json(help_)};\n{worker}"
+def worker_with_help(ranking: list[str], worker: str, help_: dict) -> str:
+    """The search worker: the query help, the ranking's files, then the worker's message loop."""
+    return "\n".join([f"self.QUERY_HELP = {compact_json(help_)};", *ranking, worker])
 
 
-def write_index(site_dir: Path, prefix: str, config: dict, docs: list[dict], *, script: bool) -> None:
+def write_index(
+    site_dir: Path, prefix: str, config: dict, docs: list[dict], *, script: bool, notice: dict | None = None
+) -> None:
     """A variant's index at its root; with `script`, also as the script the offline copy reads."""
-    data = index_json(config, docs)
+    data = index_json(config, docs, notice)
     path = site_dir / prefix / INDEX
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(data, "utf-8")

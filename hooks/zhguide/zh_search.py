@@ -4,8 +4,8 @@ jieba's dictionary is Simplified, so a Traditional text is cut by cutting its
 Simplified shadow: every character folded to Simplified one for one, so the
 cut positions carry over unchanged. The guide's own terms (hooks/search_terms.txt,
 in jieba's user-dictionary format: word [frequency]) keep jieba from cutting
-逾期多久会上门 as 会上/门. The fold table also ships with each search index,
-so the browser can fold a query typed in either script.
+逾期多久会上门 as 会上/门. The browser folds with OpenCC's whole tables
+(search_help.search_folds), which include this one.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 from .zh_core import character_table
@@ -53,13 +52,6 @@ def _fold_translation() -> dict[int, str]:
 def fold(text: str) -> str:
     """text with every Traditional character replaced by its Simplified form, length kept."""
     return text.translate(_fold_translation())
-
-
-def fold_closure(texts: Iterable[str]) -> dict[str, str]:
-    """The part of the fold table a reader of these texts needs, in either script: every
-    character they use, and every Traditional form of a Simplified character they use."""
-    used = set("".join(texts))  # one string: far faster than a set per text
-    return {char: simple for char, simple in fold_table().items() if char in used or simple in used}
 
 
 # jieba's rarest words cost most of its start-up (its full dictionary takes about a
@@ -206,21 +198,3 @@ def prepared_config(config: dict, compact: bool) -> dict:
     """The index configuration for entries made by prepared_doc."""
     config = segmented_config(config)
     return compact_config(config) if compact else config
-
-
-def load_queries(path: Path) -> dict:
-    """Readers' phrasings: {'synonyms': {phrase: [words]}, 'ignore': [words]}; ValueError if malformed."""
-    import yaml
-
-    data = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
-    synonyms, ignore = (data or {}).get("synonyms") or {}, (data or {}).get("ignore") or []
-    valid = isinstance(synonyms, dict) and isinstance(ignore, list)
-    valid = valid and all(
-        isinstance(words, list) and all(map(str.strip, map(str, words))) for words in synonyms.values()
-    )
-    if not valid:
-        raise ValueError(f"{path.name}: expected 'synonyms: {{phrase: [words]}}' and 'ignore: [words]'")
-    return {
-        "synonyms": {str(k): [str(w) for w in v] for k, v in synonyms.items()},
-        "ignore": [str(w) for w in ignore],
-    }

@@ -7,17 +7,21 @@ adapter is overrides/assets/javascripts/material-patches.js (Material's storage
 helpers, the worker wrapped, the index loaded on demand, sitemap probes
 answered, Material started one task later; its page's values given by
 overrides/partials/material-search.html), with
-overrides/assets/javascripts/search-worker.js (queries rewritten); each says
-why no public option of Material serves.
+overrides/assets/javascripts/search-worker.js (the guide's worker, started in
+place of Material's); each says why no public option of Material serves.
 
 Contract (Material 9.8.x):
 - one search worker, `assets/javascripts/workers/search.<hash>.min.js`, which
   base.html names in its `__config`, and which the bundle starts with `new Worker(url)`;
 - the worker answers messages `{type, data}` in one `switch` on the type: the
-  setup case builds the index from `data` (with `data.config`), the query case
-  calls `.search(data)` on it; their numbers are read from the worker itself;
-  the setup adds each document with its own `boost` (Material's `search.boost`),
-  which hooks/zhguide/search_index.py gives a page's own entry;
+  setup case builds the index from `data` (with `data.config`) and answers
+  with a ready message, the query case calls `.search(data)` on it and answers
+  with a result message; their numbers are read from the worker itself. The
+  guide's worker (search-worker.js, with search-rank.js) speaks this protocol
+  in its place, and answers a query in the result Material's UI reads: `{items: [[result, ...], ...]}`,
+  groups of one page's results, each `{location, title, text, score, terms}`
+  (the bundle renders `score` and the `terms` a result misses); the bundle hands
+  the worker the index's `config` and `docs` as the file has them;
 - the bundle requests `search/search_index.json` (and `sitemap.xml`, for its
   language switch) with XMLHttpRequest, which the page defers (the index until
   search is used) or answers at once (sitemap probes).
@@ -35,10 +39,14 @@ from .material import DISTRIBUTION, templates
 
 ADAPTER = "material_browser"
 WORKERS = "assets/javascripts/workers"
-SETUP_CASE = re.compile(r"case (\d+):return yield \w+\(\w+\.data\.config\)")
-DOC_BOOST = re.compile(r"\.add\((\w+),\{boost:\1\.boost\}\)")  # each document's own boost
-QUERY_CASE = re.compile(r"case (\d+):let (\w+)=\w+\.data;try\{return\{type:\d+,data:\w+\.search\(\2\)")
+SETUP_CASE = re.compile(
+    r"case (\d+):return yield \w+\(\w+\.data\.config\),\w+=new \w+\(\w+\.data\),\{type:(\d+)\}"
+)
+QUERY_CASE = re.compile(r"case (\d+):let (\w+)=\w+\.data;try\{return\{type:(\d+),data:\w+\.search\(\2\)")
 BUNDLE_NEEDS = ("new Worker(", "XMLHttpRequest", '"search/search_index.json"', '"sitemap.xml"')
+# How the bundle renders a result: its score, the terms it misses, its page's other results.
+RESULT_NEEDS = ('"data-md-score":', ".score.toFixed(", ".terms", '"search.result.term.missing"', ".more.one")
+RESULT_NEEDS += ("data:{config:",)  # the index's config, with the guide's notice, reaches the worker
 
 
 @dataclass(frozen=True)
@@ -47,22 +55,23 @@ class SearchWorker:
 
     path: str  # site-relative, e.g. assets/javascripts/workers/search.a7633da7.min.js
     setup: int  # the message type that hands the worker its index
+    ready: int  # the message type of its answer: search is ready
     query: int  # the message type of a query
+    result: int  # the message type of its answer
 
 
-def protocol(source: str) -> tuple[int, int]:
-    """The (setup, query) message numbers of a worker's source."""
+def protocol(source: str) -> tuple[int, int, int, int]:
+    """The (setup, ready, query, result) message numbers of a worker's source."""
     setup, query = SETUP_CASE.search(source), QUERY_CASE.search(source)
     if not setup or not query:
         raise fail(ADAPTER, DISTRIBUTION, "its search worker no longer answers setup and query messages so")
-    if not DOC_BOOST.search(source):
-        raise fail(ADAPTER, DISTRIBUTION, "its search worker no longer weighs each document by its boost")
-    return int(setup[1]), int(query[1])
+    return int(setup[1]), int(setup[2]), int(query[1]), int(query[3])
 
 
 def check_bundle(source: str) -> None:
-    """Fail unless the bundle still starts a worker and requests the index and sitemaps as known."""
-    missing = [needle for needle in BUNDLE_NEEDS if needle not in source]
+    """Fail unless the bundle still starts a worker, requests the index and sitemaps, and renders
+    results as known."""
+    missing = [needle for needle in (*BUNDLE_NEEDS, *RESULT_NEEDS) if needle not in source]
     if missing:
         raise fail(ADAPTER, DISTRIBUTION, f"its bundle no longer uses {', '.join(missing)}")
 
@@ -85,5 +94,4 @@ def search_worker(folder: Path | None = None) -> SearchWorker:
     if f'"{path}"' not in (folder / "base.html").read_text("utf-8"):
         raise fail(ADAPTER, DISTRIBUTION, f"base.html no longer names its search worker {path}")
     check_bundle(bundles[0].read_text("utf-8"))
-    setup, query = protocol(found[0].read_text("utf-8"))
-    return SearchWorker(path, setup, query)
+    return SearchWorker(path, *protocol(found[0].read_text("utf-8")))

@@ -9,14 +9,15 @@
  * file; Material 9.8 has no public option for any of these:
  * - Material's partials/javascripts/base.html, an inline script, is forked here
  *   (upstream/material.py pins its checksum): the storage helpers and their scope;
- * - its search worker is wrapped by assets/javascripts/search-worker.js, which
- *   reads queries typed in either script (Material's worker has no query hook);
+ * - its search worker is replaced by assets/javascripts/search-worker.js, the
+ *   guide's ranking in Material's worker protocol (Material's worker has no
+ *   hook for queries or ranking);
  * - search costs nothing until the reader reaches for it: Material requests its
  *   index and starts its worker on every page load (no option to load it on
  *   demand), so the index request waits until the search box (.md-search) gets
  *   focus or the search toggle (#__search) is checked (or the page was opened
- *   from a search result, to highlight its words), and the worker starts with
- *   the first message Material sends it (the index);
+ *   from a search result, to highlight its words); the worker starts then too,
+ *   beside the index request (or with the first message Material sends it);
  * - Material fetches sitemap.xml beside every <link rel="alternate"> to remap its
  *   language switch (no option to turn it off). Those files do not exist (and
  *   may sit on the canonical host, not this one); the switch links already point
@@ -31,14 +32,16 @@
   /* Material's storage helpers (its partials/javascripts/base.html) verbatim, but for the scope's source */
   __md_scope=new URL(data.scope,location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
 
+  /* Search is wanted once the reader reaches for it, or opened the page from a result (?h=words). */
+  var wanted = /[?&]h=/.test(location.search), waiting = [];
   var NativeWorker = window.Worker;
   var MATERIAL_WORKER = data.worker;  /* Material's search worker, as the build found it */
-  /* From file://, this is Material's offline plugin's iframe-worker: the same wrapper runs in it. */
+  /* From file://, this is Material's offline plugin's iframe-worker: the same worker runs in it. */
   if (NativeWorker && MATERIAL_WORKER) {
     window.Worker = function (url, options) {
       var material = new URL(url, location.href).href, worker = null, listeners = [];
       if (material !== new URL(MATERIAL_WORKER, location.href).href) return new NativeWorker(url, options);
-      url = data.wrapper + "#" + encodeURIComponent(material);
+      url = data.wrapper;  /* the guide's search worker, in Material's protocol */
       function started() {
         if (!worker) {
           worker = new NativeWorker(url, options);
@@ -46,6 +49,7 @@
         }
         return worker;
       }
+      if (wanted) started(); else waiting.push(started);  /* it loads while the index does */
       return {
         postMessage: function () { var w = started(); w.postMessage.apply(w, arguments); },
         addEventListener: function () { listeners.push(arguments); if (worker) worker.addEventListener.apply(worker, arguments); },
@@ -58,8 +62,6 @@
     };
   }
 
-  /* A page opened from a search result (?h=words) highlights them with the index's settings. */
-  var wanted = /[?&]h=/.test(location.search), waiting = [];
   function searchWanted() {
     if (wanted) return;
     wanted = true;

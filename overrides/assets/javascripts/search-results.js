@@ -1,0 +1,74 @@
+/*
+ * The guide's search results in the form Material's UI reads from its worker
+ * (hooks/zhguide/upstream/material_browser.py checks that form): groups of one
+ * page's results, best first, each group with its page's own entry; a result
+ * is {location, title, text, score, terms}, its title and text HTML with the
+ * query's words marked, its terms the words its page highlights. When no word
+ * of a query is on any section, the nearest ones follow a line that points to
+ * the official channel (the index's `config.notice`): a reader never meets an
+ * empty list.
+ */
+var SearchResults = (function (Text, Rank) {
+  "use strict";
+  var SHOWN = 40;
+
+  /* A field as HTML, the matched forms marked; the text only in its lines that match (at most two). */
+  function marked(value, forms, lines) {
+    var on = value.chars.map(function () { return false; }), html = "", parts = [];
+    forms.forEach(function (form) {
+      var length = form.length;
+      Text.occurrences(value.text, form).forEach(function (at) {
+        for (var i = value.at[at]; i <= value.at[at + length - 1]; i++) on[i] = true;
+      });
+    });
+    value.chars.forEach(function (char, i) {
+      if (on[i] && !on[i - 1]) html += "<mark>";
+      html += char === "\n" ? "\n" : Text.escaped(char);
+      if (on[i] && !on[i + 1]) html += "</mark>";
+    });
+    if (!lines) return html;
+    html.split("\n").forEach(function (line) { if (line.indexOf("<mark>") >= 0 && parts.length < 2) parts.push(line); });
+    return (parts.length ? parts : html.split("\n").slice(0, 1)).join(" … ");
+  }
+
+  function item(engine, hit) {
+    var doc = hit.doc, terms = {};
+    hit.matched.forEach(function (form) {
+      [doc.title, doc.text].some(function (value) {
+        var at = value.text.indexOf(form);
+        if (at < 0) return false;
+        terms[value.chars.slice(value.at[at], value.at[at + form.length - 1] + 1).join("").replace(/\u200b/g, "")] = true;
+        return true;
+      });
+    });
+    return {location: doc.location, title: marked(doc.title, hit.matched, false),
+      text: marked(doc.text, hit.matched, true), score: hit.score, terms: terms};
+  }
+
+  /* Material's search result: groups by page, best first, each with its page's own entry. */
+  function results(engine, query) {
+    if (!Rank.analyse(engine, query).length) return {items: []};  /* nothing typed yet: Material's placeholder */
+    var found = Rank.search(engine, query), groups = new Map(), top = found.hits.length ? found.hits[0].score : 1;
+    found.hits.slice(0, SHOWN).forEach(function (hit) {
+      if (!groups.has(hit.doc.page)) groups.set(hit.doc.page, []);
+      groups.get(hit.doc.page).push(item(engine, hit));
+    });
+    groups.forEach(function (group, page) {
+      var entry = engine.pages.get(page);
+      if (entry && !group.some(function (one) { return one.location === page; })) {
+        group.push(item(engine, {doc: entry, score: 0, matched: []}));
+      }
+    });
+    var items = Array.from(groups.values());
+    var notice = engine.notice, page = notice && engine.pages.get(notice.location.split("#")[0]);
+    if (found.nearest && page) {
+      items.unshift([{location: notice.location, title: Text.escaped(notice.title), text: Text.escaped(notice.text), score: 2 * top, terms: {}},
+        item(engine, {doc: page, score: 0, matched: []})]);
+    }
+    return {items: items};
+  }
+
+  return {results: results};
+})(typeof SearchText === "object" ? SearchText : require("./search-text.js"),
+  typeof SearchRank === "object" ? SearchRank : require("./search-rank.js"));
+if (typeof module === "object" && module.exports) module.exports = SearchResults;

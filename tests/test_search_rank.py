@@ -1,0 +1,144 @@
+"""The guide's search ranking (overrides/assets/javascripts/search-*.js), cause by cause (issue 14),
+called directly under node over the real built indexes (tests/js/rank.cjs). The browser tests of
+tests/test_search_causes.py type the same kinds of queries into Material's search box."""
+
+from __future__ import annotations
+
+import functools
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from _search_quality import load_judged
+from conftest import VARIANTS, require
+from zhguide.search_index import section_key
+
+RANK = Path(__file__).parent / "js" / "rank.cjs"
+
+
+@pytest.fixture(scope="module")
+def rank(built_site: Path):
+    """rank(variant, queries) -> what the ranking answers for each query on that variant's index."""
+    require("node", "the search ranking tests")
+
+    @functools.cache
+    def answers(variant: str, queries: tuple[str, ...]) -> list[dict]:
+        index = built_site / VARIANTS[variant] / "search" / "search_index.json"
+        worker = built_site / "assets" / "javascripts" / "search-worker.js"
+        result = subprocess.run(
+            ["node", str(RANK), str(worker), str(index)],
+            input=json.dumps(queries),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return json.loads(result.stdout)
+
+    return lambda variant, queries: answers(variant, tuple(queries))
+
+
+def visible(items: list[list[dict]]) -> list[str]:
+    """The sections a reader sees, as Material renders a result (its best section per page,
+    the page's own entry only when it is the page's best)."""
+    shown = []
+    for group in items:
+        group = sorted(group, key=lambda item: -item["score"])
+        best = group[0]["score"]
+        sections = [item for item in group if "#" in item["location"]]
+        top = [item["location"] for item in sections if item["score"] >= best]
+        shown += top or [group[0]["location"]]
+    return [section_key(location) for location in shown]
+
+
+def words(answer: dict) -> dict[str, float]:
+    return {term["text"]: term["weight"] for term in answer["terms"] if not term["bonus"]}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_cause_1_a_page_entry_never_outranks_a_section_that_holds_the_words(rank, variant) -> None:
+    judged = [item.query for item in load_judged()]
+    for answer in rank(variant, judged):
+        shown = visible(answer["items"])
+        assert shown and "#" in shown[0], (answer["query"], shown[:3])
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_cause_2_every_content_word_counts_and_question_words_only_weigh_less(rank, variant) -> None:
+    [sue, bring] = rank(variant, ["银行会不会起诉我", "协商要带什么"])
+    assert {"银行", "起诉"} <= set(words(sue)) and words(sue)["会不会"] < words(sue)["银行"]
+    assert {"协商", "带"} <= set(words(bring)) and words(bring)["要"] < words(bring)["带"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_cause_3_a_synonym_adds_the_guides_words_and_keeps_the_readers(rank, variant) -> None:
+    [broke] = rank(variant, ["信用卡还不起了"])
+    terms = {term["text"]: term for term in broke["terms"]}
+    assert "信用卡" in terms and any("协商" in term["alternatives"] for term in terms.values())
+    [avoid] = rank(variant, ["避免上门"])  # 免 (a synonym of 减免) inside 避免 is not 免
+    assert all("减免" not in term["alternatives"] for term in avoid["terms"])
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize(
+    ("query", "section"),
+    [
+        ("徵信", "overdue/#consequences"),
+        ("征信", "overdue/#consequences"),
+        ("對帳單", "negotiation/#prepare-documents"),
+        ("对账单", "negotiation/#prepare-documents"),
+        ("逾期多久會上門", "overdue/#home-visit-timing"),
+    ],
+)
+def test_cause_4_either_script_folds_completely(rank, variant, query, section) -> None:
+    [answer] = rank(variant, [query])
+    assert visible(answer["items"])[0] == section
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_cause_5_words_outside_the_vocabulary_fall_back_to_bigrams(rank, variant) -> None:
+    [principal, record] = rank(variant, ["本金", "信用记录"])
+    assert (
+        "本金" in words(principal)
+        and visible(principal["items"])[0] == "negotiation/#principal-repayment-channels"
+    )
+    assert visible(record["items"])[0] == "overdue/#consequences"  # 信用 of 信用卡 is not enough
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("query", ["95558", "xyzzy", "能分60期吗", "外访"])
+def test_no_dead_end_a_query_without_match_points_to_the_official_channel(rank, variant, query) -> None:
+    [answer] = rank(variant, [query])
+    assert answer["items"], query
+    if answer["nearest"]:
+        first = answer["items"][0][0]
+        assert first["location"] == "customer-service/#hotline-95588" and "95588" in first["text"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_phone_number_typo_finds_the_hotline(rank, variant) -> None:
+    [answer] = rank(variant, ["95558"])
+    assert answer["nearest"] and "customer-service/#hotline-95588" in visible(answer["items"])[:2]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_results_are_html_the_query_cannot_write_into(rank, variant) -> None:
+    [answer] = rank(variant, ['<img src=x onerror="alert(1)"> 95588'])
+    for group in answer["items"]:
+        for item in group:
+            for field in (item["title"], item["text"]):
+                assert (
+                    "<img" not in field and field.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+                )
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_marks_and_highlight_terms_are_the_query_words_in_the_pages_script(rank, variant) -> None:
+    [answer] = rank(variant, ["逾期多久会上门"])
+    item = answer["items"][0][0] if "#" in answer["items"][0][0]["location"] else answer["items"][0][1]
+    door = "上门" if variant == "zh-Hans" else "上門"
+    assert f"<mark>{door}</mark>" in item["title"] and door in item["terms"]
+    assert (
+        "\u200b" not in "".join(item["terms"]) and "会" not in item["terms"]
+    )  # question words are not marked

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from _search_quality import load_judged
+from _search_quality import load_judged, section_of
 from conftest import VARIANTS, require
-from zhguide.search_index import section_key
 
 RANK = Path(__file__).parent / "js" / "rank.cjs"
 
@@ -49,7 +48,7 @@ def visible(items: list[list[dict]]) -> list[str]:
         sections = [item for item in group if "#" in item["location"]]
         top = [item["location"] for item in sections if item["score"] >= best]
         shown += top or [group[0]["location"]]
-    return [section_key(location) for location in shown]
+    return [section_of(location, "") for location in shown]  # the published index's locations
 
 
 def words(answer: dict) -> dict[str, float]:

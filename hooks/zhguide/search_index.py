@@ -85,14 +85,6 @@ def notice(no_match: dict | None, docs: list[dict], convert: Callable[[str], str
     return {"location": found[0], **{key: convert(no_match[key]) for key in ("title", "text")}}
 
 
-def section_key(location: str) -> str:
-    """A location as published ('overdue/#reminders'), from either build's: the offline one
-    says 'overdue.html#reminders', and 'index.html#first-steps' for '#first-steps'."""
-    path, hash_, fragment = location.partition("#")
-    path = "" if path in ("", "index.html") else path.removesuffix(".html").removesuffix("/") + "/"
-    return path + hash_ + fragment
-
-
 def query_help(queries: dict, worker: SearchWorker) -> dict:
     """What the ranking needs to read queries in every variant: the fold tables (one string of
     character pairs, Traditional then Simplified; phrases as "繁简" entries joined by "|"), synonyms,

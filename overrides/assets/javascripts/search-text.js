@@ -10,6 +10,7 @@ var SearchText = (function () {
   "use strict";
   var HAN_CHAR = "[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}]";  /* as hooks/zh_search.py */
   var ENTITIES = {amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'"};
+  var HAN_BREAK = new RegExp("(" + HAN_CHAR + ") (?=" + HAN_CHAR + ")", "gu");
 
   /* The fold tables of QUERY_HELP: characters as pairs, phrases as "繁简" entries joined by "|". */
   function folding(help) {
@@ -47,6 +48,12 @@ var SearchText = (function () {
     return out;
   }
 
+  /* An index's text with its word breaks: the published index is compact (hooks/zh_search.py,
+     compact_index), a space between two Han characters is U+200B, so results show no gaps. */
+  function withBreaks(text) {
+    return text.replace(HAN_BREAK, "$1\u200b");
+  }
+
   /* Text as the reader sees it: tags as line breaks (the offline index keeps HTML), entities decoded. */
   function readable(html) {
     return html.replace(/<[^>]*>/g, "\n").replace(/\s*\n\s*/g, "\n").trim()
@@ -79,7 +86,7 @@ var SearchText = (function () {
     return found;
   }
 
-  return {HAN_CHAR: HAN_CHAR, folding: folding, foldChars: foldChars, readable: readable, escaped: escaped,
-    field: field, occurrences: occurrences};
+  return {HAN_CHAR: HAN_CHAR, folding: folding, foldChars: foldChars, withBreaks: withBreaks, readable: readable,
+    escaped: escaped, field: field, occurrences: occurrences};
 })();
 if (typeof module === "object" && module.exports) module.exports = SearchText;

@@ -8,25 +8,20 @@
  * is not loaded: it would only build a lunr index that no query reads (about
  * 150 ms of a first search, more on a phone).
  *
- * The published index is compact (hooks/zh_search.py, compact_index): words are
- * broken by one space. Before the ranking reads it, a space between two Han
- * characters becomes U+200B again, so that results show Chinese text without gaps.
  * From file://, Material's offline plugin runs this worker as a script in a
  * hidden iframe (iframe-worker), where addEventListener and postMessage are the
  * shim's: the same code serves both.
  */
 (function () {
   "use strict";
-  var HAN_CHAR = "[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}]";  /* as hooks/zh_search.py */
-  var HAN_BREAK = new RegExp("(" + HAN_CHAR + ") (?=" + HAN_CHAR + ")", "gu");
   // Material's message numbers, read from its worker by the build (hooks/zhguide/upstream/material_browser.py).
   var HELP = self.QUERY_HELP || {}, MESSAGES = HELP.messages || {};
   var engine = null;
 
   function learn(index) {
-    index.docs.forEach(function (doc) {
-      doc.title = doc.title.replace(HAN_BREAK, "$1\u200b");
-      doc.text = doc.text.replace(HAN_BREAK, "$1\u200b");
+    index.docs.forEach(function (doc) {  /* the compact index's word breaks, as U+200B */
+      doc.title = self.SearchText.withBreaks(doc.title);
+      doc.text = self.SearchText.withBreaks(doc.text);
     });
     engine = self.SearchRank.engine(index, HELP);
   }

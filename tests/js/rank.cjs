@@ -6,21 +6,21 @@
 const fs = require("fs");
 const path = require("path");
 const SCRIPTS = path.join(__dirname, "../../overrides/assets/javascripts");
+const SearchText = require(path.join(SCRIPTS, "search-text.js"));
 const SearchRank = require(path.join(SCRIPTS, "search-rank.js"));
 const SearchResults = require(path.join(SCRIPTS, "search-results.js"));
 
 const [worker, indexPath] = process.argv.slice(2);
 const help = JSON.parse(fs.readFileSync(worker, "utf8").split("\n", 1)[0].replace(/^self\.QUERY_HELP = /, "").replace(/;$/, ""));
 const index = JSON.parse(fs.readFileSync(indexPath, "utf8"));
-const breaks = /(\p{sc=Han}) (?=\p{sc=Han})/gu;  // as search-worker.js restores them
-index.docs.forEach((doc) => { doc.title = doc.title.replace(breaks, "$1\u200b"); doc.text = doc.text.replace(breaks, "$1\u200b"); });
+index.docs.forEach((doc) => { doc.title = SearchText.withBreaks(doc.title); doc.text = SearchText.withBreaks(doc.text); });  // as search-worker.js
 const engine = SearchRank.engine(index, help);
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(queries.map((query) => {
   const found = SearchRank.search(engine, query);
   return {
     query,
-    terms: SearchRank.analyse(engine, query).map((term) => ({text: term.text, weight: term.weight, bonus: !!term.bonus, alternatives: term.alternatives || []})),
+    terms: found.terms.map((term) => ({text: term.text, weight: term.weight, bonus: !!term.bonus, alternatives: term.alternatives || []})),
     nearest: found.nearest,
     hits: found.hits.map((hit) => [hit.doc.location, hit.score]),
     items: SearchResults.results(engine, query).items,

@@ -53,7 +53,8 @@ var SearchRank = (function (Text) {
     ignore.forEach(function (word) { words.add(word); });  /* 会不会 is one question word, not 会 不 会 */
     words.forEach(function (word) { longest = Math.max(longest, Array.from(word).length); });
     return {docs: docs, pages: pages, words: words, longest: longest, averageLength: length, folded: folded,
-      synonyms: synonyms, ignore: ignore, notice: (index.config || {}).notice || null};
+      synonyms: synonyms, ignore: ignore, notice: (index.config || {}).notice || null,
+      df: new Map()};  /* how many sections hold a text, learnt as queries ask */
   }
 
   function cut(engine, run) {
@@ -114,7 +115,6 @@ var SearchRank = (function (Text) {
   }
 
   function frequency(engine, text) {
-    engine.df = engine.df || new Map();
     if (!engine.df.has(text)) {
       engine.df.set(text, engine.docs.filter(function (doc) { return doc.title.text.indexOf(text) >= 0 || doc.text.text.indexOf(text) >= 0; }).length);
     }
@@ -191,11 +191,11 @@ var SearchRank = (function (Text) {
     return ranked(engine, near);
   }
 
-  /* Ranked sections for a query, and whether they are only the nearest ones. */
+  /* Ranked sections for a query, whether they are only the nearest ones, and the query's terms. */
   function search(engine, query) {
     var terms = analyse(engine, query);
     var hits = ranked(engine, terms).filter(function (hit) { return hit.matched.length; });  /* not on question words alone */
-    return hits.length ? {hits: hits, nearest: false} : {hits: nearest(engine, terms), nearest: true};
+    return hits.length ? {hits: hits, nearest: false, terms: terms} : {hits: nearest(engine, terms), nearest: true, terms: terms};
   }
 
   return {WEIGHT: WEIGHT, TUNING: TUNING, engine: engine, analyse: analyse, search: search};

@@ -31,7 +31,7 @@ var SearchResults = (function (Text, Rank) {
     return (parts.length ? parts : html.split("\n").slice(0, 1)).join(" … ");
   }
 
-  function item(engine, hit) {
+  function item(hit) {
     var doc = hit.doc, terms = {};
     hit.matched.forEach(function (form) {
       [doc.title, doc.text].some(function (value) {
@@ -47,23 +47,23 @@ var SearchResults = (function (Text, Rank) {
 
   /* Material's search result: groups by page, best first, each with its page's own entry. */
   function results(engine, query) {
-    if (!Rank.analyse(engine, query).length) return {items: []};  /* nothing typed yet: Material's placeholder */
     var found = Rank.search(engine, query), groups = new Map(), top = found.hits.length ? found.hits[0].score : 1;
+    if (!found.terms.length) return {items: []};  /* nothing typed yet: Material's placeholder */
     found.hits.slice(0, SHOWN).forEach(function (hit) {
       if (!groups.has(hit.doc.page)) groups.set(hit.doc.page, []);
-      groups.get(hit.doc.page).push(item(engine, hit));
+      groups.get(hit.doc.page).push(item(hit));
     });
     groups.forEach(function (group, page) {
       var entry = engine.pages.get(page);
       if (entry && !group.some(function (one) { return one.location === page; })) {
-        group.push(item(engine, {doc: entry, score: 0, matched: []}));
+        group.push(item({doc: entry, score: 0, matched: []}));
       }
     });
     var items = Array.from(groups.values());
     var notice = engine.notice, page = notice && engine.pages.get(notice.location.split("#")[0]);
     if (found.nearest && page) {
       items.unshift([{location: notice.location, title: Text.escaped(notice.title), text: Text.escaped(notice.text), score: 2 * top, terms: {}},
-        item(engine, {doc: page, score: 0, matched: []})]);
+        item({doc: page, score: 0, matched: []})]);
     }
     return {items: items};
   }

@@ -109,6 +109,16 @@ def test_bad_input_fails_with_file_and_line_and_no_site(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith((".site.staging", ".site.v"))] == []
 
 
+def test_a_search_worker_without_its_ranking_fails_the_build(project_copy, tmp_path: Path) -> None:
+    project = project_copy()
+    (project / "overrides" / "assets" / "javascripts" / "search-rank.js").unlink()
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    needs = "the search worker needs assets/javascripts/search-rank.js in the theme's custom_dir"
+    assert needs in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_hand_written_page_wins_over_the_generated_one(project_copy, tmp_path: Path) -> None:
     project = project_copy()
     source = (project / "docs" / "overdue.md").read_text("utf-8")

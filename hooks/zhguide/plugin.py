@@ -156,7 +156,9 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
                 raise PluginError(str(error)) from error
         worker = files.get_file_from_path(search_index.WORKER)
         ranking = [files.get_file_from_path(path) for path in search_index.RANKING]
-        if worker is not None and None not in ranking:  # online and offline alike: the same ranking
+        if worker is not None:  # online and offline alike: the same ranking
+            if missing := [path for path in search_index.RANKING if files.get_file_from_path(path) is None]:
+                raise PluginError(f"the search worker needs {', '.join(missing)} in the theme's custom_dir")
             for file in (*ranking, worker):
                 files.remove(file)
             if self.build.writes_site_files:  # one worker for every variant, at the site's root

@@ -4,7 +4,7 @@ What the browser side of this project must know about Material's JavaScript
 is read here, from the installed files, and handed to the browser by the
 build (`SearchWorker`), never guessed in JavaScript. The browser side of the
 adapter is overrides/assets/javascripts/material-patches.js (Material's storage
-helpers, the worker wrapped, the index loaded on demand, sitemap probes
+helpers, the worker replaced, the index loaded on demand, sitemap probes
 answered, Material started one task later; its page's values given by
 overrides/partials/material-search.html), with
 overrides/assets/javascripts/search-worker.js (the guide's worker, started in

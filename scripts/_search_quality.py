@@ -47,8 +47,8 @@ TYPED = """([query, none]) => new Promise(resolve => {
 })"""
 
 
-# Material's search is ready once its message line says something; a cleared box shows no results.
-READY = "() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
+# Material's message line shows a text (its placeholder: search is ready and the box is empty).
+SHOWS = "text => document.querySelector('.md-search-result__meta').textContent.trim() === text"
 CLEARED = """() => { const box = document.querySelector("input.md-search__input"); box.value = "";
   box.dispatchEvent(new KeyboardEvent("keyup", {key: "End", bubbles: true})); }"""
 
@@ -116,18 +116,19 @@ def scores(rankings: list[list[str]], answers: list[tuple[str, ...]]) -> Scores:
 def ranked(page, root: str, queries: list[str]) -> tuple[list[list[str]], float]:
     """Each query's visible results as sections, on an open page of the variant at root (a URL),
     and the median ms from typing to results."""
-    none = json.loads(page.locator("#__config").text_content())["translations"]["search.result.none"]
+    translations = json.loads(page.locator("#__config").text_content())["translations"]
+    none, placeholder = translations["search.result.none"], translations["search.result.placeholder"]
     page.locator("input.md-search__input").click()
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
-    )
+    page.wait_for_function(SHOWS, arg=placeholder)  # ready, the box empty
     rankings, times = [], []
-    for query in queries:
-        page.evaluate(CLEARED)
-        page.wait_for_timeout(30)
+    for query in queries:  # each typed into an empty box, whose answer Material has shown
         ms, any_found = page.evaluate(TYPED, [query, none])
         times.append(ms)
         page.wait_for_timeout(50)  # the rest of the first screen of results
         hrefs = page.evaluate(VISIBLE_RESULTS) if any_found else []
         rankings.append([section_of(href, root) for href in hrefs])
+        page.evaluate(CLEARED)
+        # Material shows the empty box's answer: arriving after the next query is typed, it would
+        # read as "no results" for that query
+        page.wait_for_function(SHOWS, arg=placeholder)
     return rankings, statistics.median(times) if times else 0.0

@@ -75,6 +75,17 @@ def break_no_match_section(project: Path) -> None:
     queries.write_text(text, "utf-8")
 
 
+def break_asked_section(project: Path) -> None:
+    queries = project / "hooks" / "search_queries.yml"
+    text = queries.read_text("utf-8").replace("  reminders: [", "  reminder: [")
+    queries.write_text(text, "utf-8")
+
+
+def asked_line() -> int:
+    lines = (ROOT / "hooks" / "search_queries.yml").read_text("utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith("  reminders: ["))
+
+
 def no_match_line() -> int:
     lines = (ROOT / "hooks" / "search_queries.yml").read_text("utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if line.startswith("no_match:"))
@@ -87,6 +98,11 @@ def no_match_line() -> int:
             break_no_match_section,
             f"hooks/search_queries.yml:{no_match_line()}: no_match: no section of the search index "
             "has the id 'gone'",
+        ),
+        (
+            break_asked_section,
+            f"hooks/search_queries.yml:{asked_line()}: asked: no section of the search index "
+            "has the id 'reminder'",
         ),
         (break_glossary_syntax, "docs/glossary.yml:4: not valid YAML"),
         (

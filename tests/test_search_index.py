@@ -65,9 +65,11 @@ def test_long_words_keep_their_parts_in_a_hidden_field(tokenizer) -> None:
 def test_query_help_is_checked(tmp_path: Path) -> None:
     good = search_help.load_queries(ROOT / "hooks" / "search_queries.yml")
     assert good["synonyms"]["来家里"] == ["上门"] and "吗" in good["ignore"] and good["folds"] == {"帐": "账"}
+    assert "说什么" in good["asked"]["explain-your-situation"]
     bad = tmp_path / "search_queries.yml"
     for text, message in [
         ("synonyms:\n  来家里: 上门\n", r"search_queries\.yml:1: expected 'synonyms"),
+        ("ignore: [吗]\nasked:\n  reminders: 催收\n", r"search_queries\.yml:2: expected 'asked"),
         ("ignore: [吗]\nfolds:\n  帐: 账户\n", r"search_queries\.yml:2: expected 'folds"),
         ("no_match:\n  section: '#x'\n  title: 没有\n", r"search_queries\.yml:1: expected 'no_match"),
         ("synonyms:\n  来家里: [上门\n", r"search_queries\.yml:3: not valid YAML"),

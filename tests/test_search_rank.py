@@ -67,7 +67,9 @@ def test_cause_1_a_page_entry_never_outranks_a_section_that_holds_the_words(rank
 def test_cause_2_every_content_word_counts_and_question_words_only_weigh_less(rank, variant) -> None:
     [sue, bring] = rank(variant, ["银行会不会起诉我", "协商要带什么"])
     assert {"银行", "起诉"} <= set(words(sue)) and words(sue)["会不会"] < words(sue)["银行"]
-    assert {"协商", "带"} <= set(words(bring)) and words(bring)["要"] < words(bring)["带"]
+    # 带 stays, on its own or in a phrase readers ask a section in (带什么, hooks/search_queries.yml)
+    carry = max(weight for word, weight in words(bring).items() if "带" in word)
+    assert "协商" in words(bring) and words(bring)["要"] < carry
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -103,6 +105,18 @@ def test_cause_5_words_outside_the_vocabulary_fall_back_to_bigrams(rank, variant
         and visible(principal["items"])[0] == "negotiation/#principal-repayment-channels"
     )
     assert visible(record["items"])[0] == "overdue/#consequences"  # 信用 of 信用卡 is not enough
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_section_answers_to_the_words_readers_ask_it_in(rank, variant, built_site: Path) -> None:
+    """理由 and 开门 are in no section of the guide; hooks/search_queries.yml lists them under
+    `asked` for step 4 (怎样向客服说明情况) and for 有人上门时我该怎么做."""
+    index = (built_site / VARIANTS[variant] / "search" / "search_index.json").read_text("utf-8")
+    assert "理由" not in index and "开门" not in index
+    [reason, door] = rank(variant, ["协商的理由", "要不要开门"])
+    assert "理由" in words(reason) and "开门" in words(door)
+    assert visible(reason["items"])[0] == "negotiation/#explain-your-situation"
+    assert visible(door["items"])[0] == "overdue/#respond-to-a-visit"
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

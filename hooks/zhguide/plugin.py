@@ -41,7 +41,7 @@ from .offline import SHIM_URL, shim_source
 from .page_scripts import inline_code
 from .permalinks import label_permalinks
 from .reading_order import templated_toggles
-from .search_help import key_line, load_queries
+from .search_help import entry_line, key_line, load_queries
 from .upstream import i18n, material, material_browser
 from .upstream import mkdocs as mkdocs_adapter
 from .variants import VariantError, generated_scripts, glossary_at, variant_named, variants_of
@@ -326,11 +326,16 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         # Offline, Material's offline plugin makes the root's index a script; the others' are made here.
         script, site = build.offline and bool(build.variant.prefix), Path(config.site_dir)
         convert = functools.partial(pages.variant_text, variant=build.variant)
+        queries, source = self.queries(), self.project_file_path("search_queries")
         try:
-            notice = search_index.notice(self.queries()["no_match"], build.entries, convert)
+            notice = search_index.notice(queries["no_match"], build.entries, convert)
         except ValueError as error:
-            line = key_line(self.project_file_path("search_queries").read_text("utf-8"), "no_match")
+            line = key_line(source.read_text("utf-8"), "no_match")
             raise PluginError(f"{self.config.search_queries}:{line}: {error}") from error
+        if unknown := search_index.unknown_asked(queries["asked"], build.entries):
+            line = entry_line(source.read_text("utf-8"), "asked", unknown[0])
+            message = f"asked: no section of the search index has the id '{unknown[0]}'"
+            raise PluginError(f"{self.config.search_queries}:{line}: {message}")
         prefix = build.variant.prefix
         search_index.write_index(site, prefix, index, build.entries, script=script, notice=notice)
         self.write_shares(config)

@@ -52,10 +52,24 @@ def key_line(text: str, key: str) -> int:
     return next((n for n, line in enumerate(text.splitlines(), 1) if line.startswith(f"{key}:")), 1)
 
 
+def entry_line(text: str, key: str, entry: str) -> int:
+    """The line of an entry under a top-level YAML key, for messages (the key's line if absent)."""
+    start = key_line(text, key)
+    lines = text.splitlines()[start:]
+    return next((n for n, line in enumerate(lines, start + 1) if line.strip().startswith(f"{entry}:")), start)
+
+
+def _word_lists(value: object) -> bool:
+    """Whether a YAML value is {key: [words]}, each word a non-empty text."""
+    return isinstance(value, dict) and all(
+        isinstance(words, list) and all(map(str.strip, map(str, words))) for words in value.values()
+    )
+
+
 def load_queries(path: Path) -> dict:
-    """Readers' phrasings: {'synonyms': {phrase: [words]}, 'ignore': [words], 'no_match': {section,
-    title, text} or None, 'folds': {character: character}}; ValueError naming the file and line
-    if malformed."""
+    """Readers' phrasings: {'synonyms': {phrase: [words]}, 'asked': {question id: [words]},
+    'ignore': [words], 'no_match': {section, title, text} or None, 'folds': {character:
+    character}}; ValueError naming the file and line if malformed."""
     import yaml
 
     text = path.read_text("utf-8") if path.is_file() else ""
@@ -65,14 +79,15 @@ def load_queries(path: Path) -> dict:
         line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
         raise ValueError(f"{path.name}:{line}: not valid YAML") from error
     if not isinstance(data, dict):
-        raise ValueError(f"{path.name}:1: expected the keys synonyms, ignore, folds and no_match")
+        raise ValueError(f"{path.name}:1: expected the keys synonyms, asked, ignore, folds and no_match")
     synonyms, ignore, no_match = data.get("synonyms") or {}, data.get("ignore") or [], data.get("no_match")
-    if not isinstance(synonyms, dict) or not all(
-        isinstance(words, list) and all(map(str.strip, map(str, words))) for words in synonyms.values()
-    ):
+    if not _word_lists(synonyms):
         raise ValueError(
             f"{path.name}:{key_line(text, 'synonyms')}: expected 'synonyms: {{phrase: [words]}}'"
         )
+    asked = data.get("asked") or {}
+    if not _word_lists(asked):
+        raise ValueError(f"{path.name}:{key_line(text, 'asked')}: expected 'asked: {{question id: [words]}}'")
     if not isinstance(ignore, list):
         raise ValueError(f"{path.name}:{key_line(text, 'ignore')}: expected 'ignore: [words]'")
     folds = data.get("folds") or {}
@@ -95,6 +110,7 @@ def load_queries(path: Path) -> dict:
         )
     return {
         "synonyms": {str(k): [str(w) for w in v] for k, v in synonyms.items()},
+        "asked": {str(k): [str(w) for w in v] for k, v in asked.items()},
         "ignore": [str(w) for w in ignore],
         "no_match": no_match,
         "folds": folds,

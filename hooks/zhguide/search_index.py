@@ -85,15 +85,22 @@ def notice(no_match: dict | None, docs: list[dict], convert: Callable[[str], str
     return {"location": found[0], **{key: convert(no_match[key]) for key in ("title", "text")}}
 
 
+def unknown_asked(asked: dict[str, list[str]], docs: list[dict]) -> list[str]:
+    """The question ids of `asked` (readers' words for a section) that no section of the index has."""
+    ids = {doc["location"].partition("#")[2] for doc in docs}
+    return [id_ for id_ in asked if id_ not in ids]
+
+
 def query_help(queries: dict, worker: SearchWorker) -> dict:
     """What the ranking needs to read queries in every variant: the fold tables (one string of
     character pairs, Traditional then Simplified; phrases as "繁简" entries joined by "|"), synonyms,
-    question words and Material's message numbers."""
+    readers' words for each question (by id), question words and Material's message numbers."""
     chars, phrases = search_folds(tuple(sorted(queries["folds"].items())))
     return {
         "fold": "".join(key + value for key, value in sorted(chars.items())),
         "phrases": "|".join(key + value for key, value in sorted(phrases.items())),
         "synonyms": queries["synonyms"],
+        "asked": queries["asked"],
         "ignore": queries["ignore"],
         "messages": {key: getattr(worker, key) for key in ("setup", "ready", "query", "result")},
     }

@@ -13,6 +13,8 @@
  * - two neighbouring words also count together, as a phrase ("信用" "记录");
  * - a reader's phrasing (QUERY_HELP.synonyms) adds the guide's words as
  *   alternatives for the words it covers, never instead of them.
+ * A section also answers to the words readers ask it in (QUERY_HELP.asked,
+ * by question id): they count as the index's words, below its heading.
  * Each section is scored on its folded text, without word breaks, so a word
  * inside a longer one still counts: per term, its rarity (BM25's idf) times
  * a match in the question heading or its count in the text; the sum is
@@ -28,20 +30,21 @@ var SearchRank = (function (Text) {
   var OTHER = "(?:(?!" + Text.HAN_CHAR + ")[\\p{L}\\p{N}])+";  /* a Latin word, a number */
   var PIECES = new RegExp(Text.HAN_CHAR + "+|" + OTHER, "gu"), OTHERS = new RegExp(OTHER, "gu");
   var WEIGHT = {word: 1, char: 0.8, bigram: 1, question: 0.15, phrase: 0.6, synonym: 0.9};
-  var TUNING = {title: 4, pageTitle: 0.3, k1: 1.2, b: 0.5, coverage: 2};
+  var TUNING = {title: 4, asked: 3, pageTitle: 0.3, k1: 1.2, b: 0.5, coverage: 2};
 
   function engine(index, help) {
     var fold = Text.folding(help), breaks = new RegExp((index.config || {}).separator || "[\\s\\u200b]+", "u");
     var folded = function (text) { return Text.foldChars(Array.from(text), fold).join(""); };
-    var words = new Set(), longest = 1, pages = new Map();
+    var words = new Set(), longest = 1, pages = new Map(), asked = help.asked || {};
     var docs = index.docs.map(function (doc) {
       var title = Text.readable(doc.title), text = Text.readable(doc.text);  /* the same online and offline */
       [title, text, doc.parts || ""].join(" ").split(breaks).forEach(function (word) {
         if (IS_HAN.test(word)) words.add(folded(word));
       });
-      var page = doc.location.split("#")[0];
+      var page = doc.location.split("#")[0], ways = (asked[doc.location.split("#")[1]] || []).map(folded);
+      ways.forEach(function (word) { if (IS_HAN.test(word)) words.add(word); });
       var entry = {location: doc.location, page: page, boost: doc.boost === undefined ? 1 : doc.boost,
-        title: Text.field(title, fold), text: Text.field(text, fold)};
+        title: Text.field(title, fold), text: Text.field(text, fold), asked: ways.join("\n")};
       if (doc.location === page) pages.set(page, entry);
       return entry;
     });
@@ -116,7 +119,7 @@ var SearchRank = (function (Text) {
 
   function frequency(engine, text) {
     if (!engine.df.has(text)) {
-      engine.df.set(text, engine.docs.filter(function (doc) { return doc.title.text.indexOf(text) >= 0 || doc.text.text.indexOf(text) >= 0; }).length);
+      engine.df.set(text, engine.docs.filter(function (doc) { return doc.title.text.indexOf(text) >= 0 || doc.text.text.indexOf(text) >= 0 || doc.asked.indexOf(text) >= 0; }).length);
     }
     var df = engine.df.get(text), n = engine.docs.length;
     return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
@@ -127,7 +130,7 @@ var SearchRank = (function (Text) {
     var idf = frequency(engine, text);
     if (!idf) return 0;
     var tf = Text.occurrences(doc.text.text, text).length, page = engine.pages.get(doc.page);
-    var inTitle = doc.title.text.indexOf(text) >= 0 ? TUNING.title : 0;
+    var inTitle = doc.title.text.indexOf(text) >= 0 ? TUNING.title : doc.asked.indexOf(text) >= 0 ? TUNING.asked : 0;
     var inPage = page && page !== doc && page.title.text.indexOf(text) >= 0 ? TUNING.pageTitle : 0;
     var saturated = tf * (TUNING.k1 + 1) / (tf + TUNING.k1 * (1 - TUNING.b + TUNING.b * doc.text.length / engine.averageLength));
     return idf * (inTitle + inPage + saturated);

@@ -9,6 +9,7 @@ from pathlib import Path
 PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 ID = re.compile(r"\{#([a-z0-9-]+)")
 LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")
+SAME_PAGE = re.compile(r"\]\(#([a-z0-9-]+)\)")
 # the front matter's anchor_aliases block, and one entry of it: "  old-id: [page.md#]new-id"
 ALIASES = re.compile(r"^anchor_aliases:\n(?:[ \t]+.*\n)+", re.M)
 ALIAS = re.compile(r"^(\s+)([a-z0-9-]+): (?:([a-z0-9-]+)\.md#)?([a-z0-9-]+)", re.M)
@@ -26,8 +27,15 @@ def copy_project(source: Path, dest: Path) -> Path:
 
 
 def relinked(markdown: str, copy: int) -> str:
-    """Markdown whose links to other pages point at their copy number `copy`."""
-    return LINK.sub(lambda m: f"]({m[1]}-{copy}.md{m[2] + '-' + str(copy) if m[2] else ''})", markdown)
+    """Markdown whose links to other pages point at their copy number `copy` (the home page,
+    index.md, has one copy, with its own ids)."""
+
+    def link(m: re.Match[str]) -> str:
+        if m[1] == "index":
+            return m[0]
+        return f"]({m[1]}-{copy}.md{m[2] + '-' + str(copy) if m[2] else ''})"
+
+    return LINK.sub(link, markdown)
 
 
 def realiased(markdown: str, copy: int) -> str:
@@ -42,7 +50,8 @@ def realiased(markdown: str, copy: int) -> str:
 
 def renumbered(markdown: str, copy: int) -> str:
     """A page's Markdown for copy number `copy`: its ids, aliases and links to other pages renamed."""
-    return realiased(relinked(ID.sub(lambda m: f"{{#{m[1]}-{copy}", markdown), copy), copy)
+    markdown = SAME_PAGE.sub(lambda m: f"](#{m[1]}-{copy})", ID.sub(lambda m: f"{{#{m[1]}-{copy}", markdown))
+    return realiased(relinked(markdown, copy), copy)
 
 
 Section = tuple[int, int, list]  # first and last copy number, then pages or subsections
@@ -97,8 +106,12 @@ def synthetic_project(source: Path, dest: Path, pages: int) -> Path:
     text = re.sub(r"nav:\n(?:  - .*\n)+", lambda _: synthetic_nav(copies), config.read_text("utf-8"))
     index = docs / "index.md"
     index.write_text(relinked(index.read_text("utf-8"), 1), "utf-8")
-    queries = project / "hooks" / "search_queries.yml"  # its no-match line leads to the first copy's question
-    queries.write_text(re.sub(r"(?m)^(  section: [a-z0-9-]+)$", r"\1-1", queries.read_text("utf-8")), "utf-8")
+    # the no-match line leads to the first copy's question, and readers' words are the first copy's
+    queries = project / "hooks" / "search_queries.yml"
+    phrasings = re.sub(r"(?m)^(  section: [a-z0-9-]+)$", r"\1-1", queries.read_text("utf-8"))
+    home = set(ID.findall(index.read_text("utf-8")))
+    asked = re.compile(r"(?m)^  ([a-z0-9-]+): \[")  # asked: entries, the only ids followed by a list
+    queries.write_text(asked.sub(lambda m: m[0] if m[1] in home else f"  {m[1]}-1: [", phrasings), "utf-8")
     config.write_text(text, "utf-8")
     return project
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, VARIANTS
+from conftest import ROOT, VARIANTS, run_build
 
 PYTHON_SCRIPTS = (
     "build", "lint-content", "bench-convert", "published-links", "bench-search", "bench", "nginx-local",
@@ -59,6 +59,18 @@ def test_bench_search_prints_relevance_sizes_and_times(browser, tmp_path: Path) 
         timing = rf"{variant} first search to results +(\d+) ms \(median of 1; budget 300 ms: (pass|FAIL)\)"
         assert 0 < int(re.search(timing, result.stdout)[1]) < 30_000
     assert "raw/page" in result.stdout
+
+
+@pytest.mark.build
+def test_the_synthetic_guide_of_the_benchmarks_builds_strict(tmp_path: Path) -> None:
+    """Its links, ids and readers' words (hooks/search_queries.yml) renamed for its copies."""
+    from _synthetic import synthetic_project
+
+    project = synthetic_project(ROOT, tmp_path / "project", 12)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (tmp_path / "site" / "overdue-1" / "index.html").is_file()
 
 
 @pytest.mark.build

@@ -132,3 +132,16 @@ def ranked(page, root: str, queries: list[str]) -> tuple[list[list[str]], float]
         # read as "no results" for that query
         page.wait_for_function(SHOWS, arg=placeholder)
     return rankings, statistics.median(times) if times else 0.0
+
+
+def visible(items: list[list[dict]]) -> list[str]:
+    """The sections a reader sees of a ranking's result groups (one per page, as Material renders
+    them: the page's best section, the page's own entry only when it is the page's best)."""
+    shown = []
+    for group in items:
+        group = sorted(group, key=lambda item: -item["score"])
+        best = group[0]["score"]
+        sections = [item for item in group if "#" in item["location"]]
+        top = [item["location"] for item in sections if item["score"] >= best]
+        shown += top or [group[0]["location"]]
+    return [section_of(location, "") for location in shown]  # the published index's locations

@@ -14,6 +14,7 @@ from conftest import ROOT, VARIANTS, run_build
 
 PYTHON_SCRIPTS = (
     "build", "lint-content", "bench-convert", "published-links", "bench-search", "bench", "nginx-local",
+    "bench-engines",
 )  # fmt: skip
 SHELL_SCRIPTS = ("setup", "test")
 
@@ -71,6 +72,21 @@ def test_the_synthetic_guide_of_the_benchmarks_builds_strict(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert (tmp_path / "site" / "overdue-1" / "index.html").is_file()
+
+
+def test_bench_engines_finds_the_guides_ranking_ahead_of_minisearch(built_site: Path) -> None:
+    """The engine was chosen by this comparison (README, Search): it must still hold, row by row."""
+    command = [sys.executable, str(ROOT / "scripts" / "bench-engines"), str(built_site)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    row = r"^  (own ranking|MiniSearch) +(zh-\w+) +(Simplified|Traditional) +(\d\.\d\d) +(\d\.\d\d)"
+    found = {(engine, variant, script): (float(top1), float(top3)) for engine, variant, script, top1, top3 in
+             re.findall(row, result.stdout, re.M)}  # fmt: skip
+    assert len(found) == 2 * 2 * len(VARIANTS)
+    for (engine, variant, script), (top1, top3) in found.items():
+        if engine == "own ranking":
+            library = found["MiniSearch", variant, script]
+            assert top1 >= library[0] and top3 >= library[1], (variant, script, top1, top3, library)
 
 
 @pytest.mark.build

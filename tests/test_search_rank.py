@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from _search_quality import load_judged, section_of
+from _search_quality import load_judged, visible
 from conftest import VARIANTS, require
 
 RANK = Path(__file__).parent / "js" / "rank.cjs"
@@ -36,19 +36,6 @@ def rank(built_site: Path):
         return json.loads(result.stdout)
 
     return lambda variant, queries: answers(variant, tuple(queries))
-
-
-def visible(items: list[list[dict]]) -> list[str]:
-    """The sections a reader sees, as Material renders a result (its best section per page,
-    the page's own entry only when it is the page's best)."""
-    shown = []
-    for group in items:
-        group = sorted(group, key=lambda item: -item["score"])
-        best = group[0]["score"]
-        sections = [item for item in group if "#" in item["location"]]
-        top = [item["location"] for item in sections if item["score"] >= best]
-        shown += top or [group[0]["location"]]
-    return [section_of(location, "") for location in shown]  # the published index's locations
 
 
 def words(answer: dict) -> dict[str, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -94,6 +95,8 @@ def test_dropping_a_link_fails_the_check(project_copy, tmp_path: Path) -> None:
     for page in (project / "docs").glob("*.md"):  # rename an id everywhere, without an alias
         text = page.read_text("utf-8").replace("{#reminders}", "{#bank-reminders}")
         page.write_text(text.replace("overdue.md#reminders", "overdue.md#bank-reminders"), "utf-8")
+    queries = project / "hooks" / "search_queries.yml"  # the words readers ask it in, by id
+    queries.write_text(queries.read_text("utf-8").replace("  reminders: [", "  bank-reminders: ["), "utf-8")
     assert run_build(project, tmp_path / "site").returncode == 0
     result = check(tmp_path / "site")
     assert result.returncode == 1
@@ -113,6 +116,14 @@ def test_aliases_and_redirects_keep_every_link(renamed_site: Path) -> None:
     assert '<span id="home-visit-timing"></span><h2 id="when-visits-start"' in (
         renamed_site / "overdue" / "index.html"
     ).read_text("utf-8")
+
+
+@pytest.mark.parametrize("prefix", VARIANTS.values())
+def test_a_renamed_question_keeps_the_words_readers_ask_it_in(renamed_site: Path, prefix: str) -> None:
+    """hooks/search_queries.yml still names it home-visit-timing: the alias leads there."""
+    index = json.loads((renamed_site / prefix / "search" / "search_index.json").read_text("utf-8"))
+    [visits] = [doc for doc in index["docs"] if doc["location"] == "overdue/#when-visits-start"]
+    assert "多久" in visits["asked"]
 
 
 @pytest.mark.parametrize("prefix", VARIANTS.values())

@@ -96,6 +96,7 @@ def test_each_index_is_compact_and_carries_hidden_parts(built_site: Path, prefix
     index = json.loads(raw)
     assert index["config"]["fields"]["parts"] == {"boost": 1.0} and "fold" not in index["config"]
     visit = next(doc for doc in index["docs"] if doc["location"] == "overdue/#home-visit-timing")
+    assert "多久" in visit["asked"]  # hooks/search_queries.yml: the words readers ask it in
     title = zh_search.restore_breaks(visit["title"]).split(zh_search.SEPARATOR)
     assert title[-1] == ("上门？" if not prefix else "上門？")
     assert any("parts" in doc for doc in index["docs"])

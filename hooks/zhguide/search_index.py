@@ -14,6 +14,8 @@
   front: OpenCC's whole fold tables (characters and phrases, search_help), the
   readers' phrasings (hooks/search_queries.yml) and the message numbers of
   Material's worker (upstream/material_browser.py).
+- Readers' words: each section's entry carries the words readers ask it in
+  (`asked` of hooks/search_queries.yml), which the ranking counts as its own.
 - No dead ends: each index carries the line that results open with when no
   word of a query is on any section (`no_match` of hooks/search_queries.yml,
   in the variant's script), pointing to the official channel's section.
@@ -85,22 +87,32 @@ def notice(no_match: dict | None, docs: list[dict], convert: Callable[[str], str
     return {"location": found[0], **{key: convert(no_match[key]) for key in ("title", "text")}}
 
 
-def unknown_asked(asked: dict[str, list[str]], docs: list[dict]) -> list[str]:
-    """The question ids of `asked` (readers' words for a section) that no section of the index has."""
+def unknown_asked(asked: dict[str, list[str]], docs: list[dict], old_ids: dict[str, str]) -> list[str]:
+    """The question ids of `asked` (readers' words for a section) that no section of the index has,
+    an old id of `anchor_aliases` (old_ids) counting as the id it became."""
     ids = {doc["location"].partition("#")[2] for doc in docs}
-    return [id_ for id_ in asked if id_ not in ids]
+    return [id_ for id_ in asked if old_ids.get(id_, id_) not in ids]
+
+
+def with_asked(docs: list[dict], asked: dict[str, list[str]], old_ids: dict[str, str]) -> list[dict]:
+    """The index's entries, each section with the words readers ask it in (`asked`, by question id,
+    written in Simplified: the ranking folds both scripts alike), an old id followed to its question."""
+    words: dict[str, list[str]] = {}
+    for id_, listed in asked.items():
+        words.setdefault(old_ids.get(id_, id_), []).extend(listed)
+    found = [(doc, words.get(doc["location"].partition("#")[2])) for doc in docs]
+    return [{**doc, "asked": listed} if listed else doc for doc, listed in found]
 
 
 def query_help(queries: dict, worker: SearchWorker) -> dict:
     """What the ranking needs to read queries in every variant: the fold tables (one string of
     character pairs, Traditional then Simplified; phrases as "繁简" entries joined by "|"), synonyms,
-    readers' words for each question (by id), question words and Material's message numbers."""
+    question words and Material's message numbers."""
     chars, phrases = search_folds(tuple(sorted(queries["folds"].items())))
     return {
         "fold": "".join(key + value for key, value in sorted(chars.items())),
         "phrases": "|".join(key + value for key, value in sorted(phrases.items())),
         "synonyms": queries["synonyms"],
-        "asked": queries["asked"],
         "ignore": queries["ignore"],
         "messages": {key: getattr(worker, key) for key in ("setup", "ready", "query", "result")},
     }

@@ -2,7 +2,7 @@
 // node minisearch.cjs WORKER INDEX < queries.json > answers.json, answers as rank.cjs gives them.
 // Fair to MiniSearch: it gets the guide's whole reading of a query (folded, cut into the index's
 // words, question words weighed low, readers' phrasings and the words readers ask each section
-// in, from the worker's QUERY_HELP), the index's own words, and the same boosts (heading 4,
+// in, from the worker's QUERY_HELP and the index), the index's own words, and the same boosts (heading 4,
 // asked 3, a page's own entry 0.1). What differs is the engine: MiniSearch's BM25 over whole
 // words (a term also matches words it begins: prefix search), combined with OR.
 "use strict";
@@ -23,7 +23,7 @@ const words = (text) => text.split(breaks).map((word) => engine.folded(word)).fi
 const docs = index.docs.map((doc, id) => ({
   id, location: doc.location, boost: doc.boost === undefined ? 1 : doc.boost,
   title: SearchText.readable(doc.title), text: SearchText.readable(doc.text) + " " + (doc.parts || ""),
-  asked: (help.asked[doc.location.split("#")[1]] || []).join(" "),
+  asked: (doc.asked || []).join(" "),
 }));
 const search = new MiniSearch({
   fields: ["title", "text", "asked"], storeFields: ["location"],

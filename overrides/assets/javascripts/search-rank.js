@@ -13,8 +13,8 @@
  * - two neighbouring words also count together, as a phrase ("信用" "记录");
  * - a reader's phrasing (QUERY_HELP.synonyms) adds the guide's words as
  *   alternatives for the words it covers, never instead of them.
- * A section also answers to the words readers ask it in (QUERY_HELP.asked,
- * by question id): they count as the index's words, below its heading.
+ * A section also answers to the words readers ask it in (its entry's
+ * `asked`): they count as the index's words, below its heading.
  * Each section is scored on its folded text, without word breaks, so a word
  * inside a longer one still counts: per term, its rarity (BM25's idf) times
  * a match in the question heading or its count in the text; the sum is
@@ -35,13 +35,13 @@ var SearchRank = (function (Text) {
   function engine(index, help) {
     var fold = Text.folding(help), breaks = new RegExp((index.config || {}).separator || "[\\s\\u200b]+", "u");
     var folded = function (text) { return Text.foldChars(Array.from(text), fold).join(""); };
-    var words = new Set(), longest = 1, pages = new Map(), asked = help.asked || {};
+    var words = new Set(), longest = 1, pages = new Map();
     var docs = index.docs.map(function (doc) {
       var title = Text.readable(doc.title), text = Text.readable(doc.text);  /* the same online and offline */
       [title, text, doc.parts || ""].join(" ").split(breaks).forEach(function (word) {
         if (IS_HAN.test(word)) words.add(folded(word));
       });
-      var page = doc.location.split("#")[0], ways = (asked[doc.location.split("#")[1]] || []).map(folded);
+      var page = doc.location.split("#")[0], ways = (doc.asked || []).map(folded);
       ways.forEach(function (word) { if (IS_HAN.test(word)) words.add(word); });
       var entry = {location: doc.location, page: page, boost: doc.boost === undefined ? 1 : doc.boost,
         title: Text.field(title, fold), text: Text.field(text, fold), asked: ways.join("\n")};

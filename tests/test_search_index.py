@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, VARIANTS
-from zhguide import search_help, zh_core, zh_search
+from zhguide import search_help, search_index, zh_core, zh_search
 
 TERMS = ROOT / "hooks" / "search_terms.txt"
 
@@ -77,6 +77,19 @@ def test_query_help_is_checked(tmp_path: Path) -> None:
         bad.write_text(text, "utf-8")
         with pytest.raises(ValueError, match=message):
             search_help.load_queries(bad)
+
+
+@pytest.mark.pure
+def test_readers_words_reach_their_question_also_by_an_old_id() -> None:
+    docs = [{"location": loc} for loc in ("overdue/", "overdue/#when-visits-start", "#first-steps")]
+    asked = {"home-visit-timing": ["多久"], "first-steps": ["第一步"], "when-visits-start": ["几个月"]}
+    old_ids = {"home-visit-timing": "when-visits-start"}
+    assert search_index.with_asked(docs, asked, old_ids) == [
+        {"location": "overdue/"},
+        {"location": "overdue/#when-visits-start", "asked": ["多久", "几个月"]},
+        {"location": "#first-steps", "asked": ["第一步"]},
+    ]
+    assert search_index.unknown_asked({**asked, "gone": ["x"]}, docs, old_ids) == ["gone"]
 
 
 def test_the_search_worker_carries_the_query_help_and_the_ranking(built_site: Path) -> None:

@@ -113,6 +113,13 @@ def scores(rankings: list[list[str]], answers: list[tuple[str, ...]]) -> Scores:
     )
 
 
+def judged_scores(rankings: list[list[str]], judged: list[Judged]) -> tuple[Scores, Scores]:
+    """The scores of rankings for judged queries, in order: over all of them, and over the held-out ones."""
+    held = [number for number, item in enumerate(judged) if item.split == "held-out"]
+    every = scores(rankings, [item.answers for item in judged])
+    return every, scores([rankings[n] for n in held], [judged[n].answers for n in held])
+
+
 def ranked(page, root: str, queries: list[str]) -> tuple[list[list[str]], float]:
     """Each query's visible results as sections, on an open page of the variant at root (a URL),
     and the median ms from typing to results."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -152,3 +153,20 @@ def visible(items: list[list[dict]]) -> list[str]:
         top = [item["location"] for item in sections if item["score"] >= best]
         shown += top or [group[0]["location"]]
     return [section_of(location, "") for location in shown]  # the published index's locations
+
+
+def learnt_words(
+    judged: list[Judged], ignore: set[str], cut: Callable[[str], list[str]]
+) -> dict[str, list[str]]:
+    """The words of the tuning queries, by the question id of the first section that answers each
+    (never a held-out query's): each word cut of it of two or more characters that is not a question
+    word, once per question, in the judged set's order."""
+    learnt: dict[str, list[str]] = {}
+    for item in judged:
+        if item.split != "tuning":
+            continue
+        words = learnt.setdefault(item.answers[0].partition("#")[2], [])
+        for word in cut(item.query):
+            if len(word) > 1 and word not in ignore and word not in words:
+                words.append(word)
+    return {id_: words for id_, words in learnt.items() if words}

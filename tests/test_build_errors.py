@@ -86,6 +86,18 @@ def asked_line() -> int:
     return next(n for n, line in enumerate(lines, 1) if line.startswith("  reminders: ["))
 
 
+def break_learnt_section(project: Path) -> None:
+    queries = project / "hooks" / "search_queries.yml"
+    asked, marker, learnt = queries.read_text("utf-8").partition("\nlearnt:\n")
+    queries.write_text(asked + marker + learnt.replace("  reminders: [", "  reminder: [", 1), "utf-8")
+
+
+def learnt_line() -> int:
+    lines = (ROOT / "hooks" / "search_queries.yml").read_text("utf-8").splitlines()
+    start = lines.index("learnt:")
+    return next(n for n, line in enumerate(lines[start:], start + 1) if line.startswith("  reminders: ["))
+
+
 def no_match_line() -> int:
     lines = (ROOT / "hooks" / "search_queries.yml").read_text("utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if line.startswith("no_match:"))
@@ -102,6 +114,11 @@ def no_match_line() -> int:
         (
             break_asked_section,
             f"hooks/search_queries.yml:{asked_line()}: asked: no section of the search index "
+            "has the id 'reminder'",
+        ),
+        (
+            break_learnt_section,
+            f"hooks/search_queries.yml:{learnt_line()}: learnt: no section of the search index "
             "has the id 'reminder'",
         ),
         (break_glossary_syntax, "docs/glossary.yml:4: not valid YAML"),

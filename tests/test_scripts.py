@@ -14,7 +14,7 @@ from conftest import ROOT, VARIANTS, run_build
 
 PYTHON_SCRIPTS = (
     "build", "lint-content", "bench-convert", "published-links", "bench-search", "bench", "nginx-local",
-    "bench-engines",
+    "bench-engines", "learn-asked",
 )  # fmt: skip
 SHELL_SCRIPTS = ("setup", "test")
 
@@ -27,6 +27,21 @@ def test_help(name: str) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "usage" in result.stdout.lower()
+
+
+def test_learn_asked_refuses_an_out_of_date_block_and_a_malformed_judged_set(tmp_path: Path) -> None:
+    queries = tmp_path / "search_queries.yml"
+    queries.write_text((ROOT / "hooks" / "search_queries.yml").read_text("utf-8"), "utf-8")
+    judged = tmp_path / "judged.tsv"
+    judged.write_text("逾期了先做什么\t#first-steps\tliteral\ttuning\n", "utf-8")
+    command = [sys.executable, str(ROOT / "scripts" / "learn-asked"), "--queries", str(queries)]
+    result = subprocess.run([*command, "--judged", str(judged), "--check"], capture_output=True, text=True)
+    assert result.returncode == 1 and "out of date" in result.stderr
+    assert subprocess.run([*command, "--judged", str(judged)], capture_output=True).returncode == 0
+    assert queries.read_text("utf-8").endswith("learnt:\n  first-steps: [逾期]\n")
+    judged.write_text("逾期了先做什么\t#first-steps\tliteral\n", "utf-8")
+    result = subprocess.run([*command, "--judged", str(judged)], capture_output=True, text=True)
+    assert result.returncode == 1 and f"{judged}:1: expected query" in result.stderr
 
 
 @pytest.mark.build

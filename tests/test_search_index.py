@@ -70,6 +70,7 @@ def test_query_help_is_checked(tmp_path: Path) -> None:
     for text, message in [
         ("synonyms:\n  来家里: 上门\n", r"search_queries\.yml:1: expected 'synonyms"),
         ("ignore: [吗]\nasked:\n  reminders: 催收\n", r"search_queries\.yml:2: expected 'asked"),
+        ("ignore: [吗]\n\nlearnt: [催收]\n", r"search_queries\.yml:3: expected 'learnt"),
         ("ignore: [吗]\nfolds:\n  帐: 账户\n", r"search_queries\.yml:2: expected 'folds"),
         ("no_match:\n  section: '#x'\n  title: 没有\n", r"search_queries\.yml:1: expected 'no_match"),
         ("synonyms:\n  来家里: [上门\n", r"search_queries\.yml:3: not valid YAML"),
@@ -81,15 +82,29 @@ def test_query_help_is_checked(tmp_path: Path) -> None:
 
 @pytest.mark.pure
 def test_readers_words_reach_their_question_also_by_an_old_id() -> None:
-    docs = [{"location": loc} for loc in ("overdue/", "overdue/#when-visits-start", "#first-steps")]
+    docs = [
+        {"location": "overdue/", "title": "逾期后会发生什么？", "text": ""},
+        {"location": "overdue/#when-visits-start", "title": "逾期 多久 会 上门？", "text": "派 人员 上门"},
+        {"location": "#first-steps", "title": "先 做 什么？", "text": "尽早 联系"},
+    ]
     asked = {"home-visit-timing": ["多久"], "first-steps": ["第一步"], "when-visits-start": ["几个月"]}
     old_ids = {"home-visit-timing": "when-visits-start"}
-    assert search_index.with_asked(docs, asked, old_ids) == [
-        {"location": "overdue/"},
-        {"location": "overdue/#when-visits-start", "asked": ["多久", "几个月"]},
-        {"location": "#first-steps", "asked": ["第一步"]},
+    learnt = {"home-visit-timing": ["上门", "多久", "欠款"], "first-steps": ["咋办"]}
+    assert search_index.with_asked(docs, asked, old_ids, learnt) == [
+        docs[0],  # a page's own entry: no question, no words
+        # learnt words follow the hand-written ones, less those the section or its asked words hold
+        {**docs[1], "asked": ["多久", "几个月", "欠款"]},
+        {**docs[2], "asked": ["第一步", "咋办"]},
     ]
     assert search_index.unknown_asked({**asked, "gone": ["x"]}, docs, old_ids) == ["gone"]
+
+
+@pytest.mark.pure
+def test_learnt_words_leave_out_what_a_traditional_section_already_holds() -> None:
+    """The learnt words are Simplified; a zh-Hant section's own text is folded before it is compared."""
+    docs = [{"location": "overdue/#reminders", "title": "銀行 會 怎樣 提醒 我？", "text": "發 短信"}]
+    learnt = {"reminders": ["提醒", "短信", "催款"]}
+    assert search_index.with_asked(docs, {}, {}, learnt) == [{**docs[0], "asked": ["催款"]}]
 
 
 def test_the_search_worker_carries_the_query_help_and_the_ranking(built_site: Path) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
-from _search_quality import Judged, judged_scores, load_judged, ranked, scores, section_of
+from _search_quality import Judged, judged_scores, learnt_words, load_judged, ranked, scores, section_of
 from conftest import ROOT, VARIANTS, in_each_place
 
 HEADING = re.compile(r"^(#{2,3}) (.*?) \{#([a-z0-9-]+)([^}]*)\}\s*$", re.M)
@@ -94,6 +96,27 @@ def test_judged_scores_are_over_all_queries_and_over_the_held_out_ones() -> None
     every, kept = judged_scores([["p/#a"], ["p/#x", "p/#b"]], judged)
     assert (every.queries, every.top1, every.top3) == (2, 0.5, 1.0)
     assert (kept.queries, kept.top1, kept.top3) == (1, 0.0, 1.0)
+
+
+@pytest.mark.pure
+def test_learnt_words_come_from_tuning_queries_only_each_to_its_first_answer() -> None:
+    import jieba
+
+    judged = [
+        Judged("催收电话打到家里", ("overdue/#reminders", "#first-steps"), "paraphrase", "tuning"),
+        Judged("催收电话怎么办", ("overdue/#reminders",), "paraphrase", "tuning"),
+        Judged("上门催收可怕吗", ("overdue/#what-a-visit-means",), "paraphrase", "held-out"),
+    ]
+    learnt = learnt_words(judged, {"怎么办", "吗"}, jieba.lcut)
+    # no single characters, no question words, each word once; the held-out query teaches nothing
+    assert learnt == {"reminders": ["催收", "电话", "家里"]}
+
+
+def test_the_learnt_words_are_what_the_judged_set_gives() -> None:
+    """hooks/search_queries.yml's `learnt` block is scripts/learn-asked's output for the judged set."""
+    script = [sys.executable, str(ROOT / "scripts" / "learn-asked"), "--check"]
+    result = subprocess.run(script, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
 
 
 # What search achieves on the judged set today (scripts/bench-search prints it: 0.91 / 0.97 on all

@@ -332,11 +332,12 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         except ValueError as error:
             line = key_line(source.read_text("utf-8"), "no_match")
             raise PluginError(f"{self.config.search_queries}:{line}: {error}") from error
-        if unknown := search_index.unknown_asked(queries["asked"], build.entries, build.old_ids):
-            line = entry_line(source.read_text("utf-8"), "asked", unknown[0])
-            message = f"asked: no section of the search index has the id '{unknown[0]}'"
-            raise PluginError(f"{self.config.search_queries}:{line}: {message}")
-        docs = search_index.with_asked(build.entries, queries["asked"], build.old_ids)
+        for key in ("asked", "learnt"):
+            if unknown := search_index.unknown_asked(queries[key], build.entries, build.old_ids):
+                line = entry_line(source.read_text("utf-8"), key, unknown[0])
+                message = f"{key}: no section of the search index has the id '{unknown[0]}'"
+                raise PluginError(f"{self.config.search_queries}:{line}: {message}")
+        docs = search_index.with_asked(build.entries, queries["asked"], build.old_ids, queries["learnt"])
         prefix = build.variant.prefix
         search_index.write_index(site, prefix, index, docs, script=script, notice=notice)
         self.write_shares(config)

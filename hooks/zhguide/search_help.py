@@ -68,8 +68,9 @@ def _word_lists(value: object) -> bool:
 
 def load_queries(path: Path) -> dict:
     """Readers' phrasings: {'synonyms': {phrase: [words]}, 'asked': {question id: [words]},
-    'ignore': [words], 'no_match': {section, title, text} or None, 'folds': {character:
-    character}}; ValueError naming the file and line if malformed."""
+    'learnt': {question id: [words]} (scripts/learn-asked), 'ignore': [words], 'no_match':
+    {section, title, text} or None, 'folds': {character: character}}; ValueError naming the file
+    and line if malformed."""
     import yaml
 
     text = path.read_text("utf-8") if path.is_file() else ""
@@ -79,15 +80,18 @@ def load_queries(path: Path) -> dict:
         line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
         raise ValueError(f"{path.name}:{line}: not valid YAML") from error
     if not isinstance(data, dict):
-        raise ValueError(f"{path.name}:1: expected the keys synonyms, asked, ignore, folds and no_match")
+        raise ValueError(
+            f"{path.name}:1: expected the keys synonyms, asked, learnt, ignore, folds and no_match"
+        )
     synonyms, ignore, no_match = data.get("synonyms") or {}, data.get("ignore") or [], data.get("no_match")
     if not _word_lists(synonyms):
         raise ValueError(
             f"{path.name}:{key_line(text, 'synonyms')}: expected 'synonyms: {{phrase: [words]}}'"
         )
-    asked = data.get("asked") or {}
-    if not _word_lists(asked):
-        raise ValueError(f"{path.name}:{key_line(text, 'asked')}: expected 'asked: {{question id: [words]}}'")
+    asked, learnt = data.get("asked") or {}, data.get("learnt") or {}
+    for key, value in (("asked", asked), ("learnt", learnt)):
+        if not _word_lists(value):
+            raise ValueError(f"{path.name}:{key_line(text, key)}: expected '{key}: {{question id: [words]}}'")
     if not isinstance(ignore, list):
         raise ValueError(f"{path.name}:{key_line(text, 'ignore')}: expected 'ignore: [words]'")
     folds = data.get("folds") or {}
@@ -111,6 +115,7 @@ def load_queries(path: Path) -> dict:
     return {
         "synonyms": {str(k): [str(w) for w in v] for k, v in synonyms.items()},
         "asked": {str(k): [str(w) for w in v] for k, v in asked.items()},
+        "learnt": {str(k): [str(w) for w in v] for k, v in learnt.items()},
         "ignore": [str(w) for w in ignore],
         "no_match": no_match,
         "folds": folds,

@@ -119,12 +119,13 @@ def test_the_learnt_words_are_what_the_judged_set_gives() -> None:
     assert result.returncode == 0, result.stderr
 
 
-# What search achieves on the judged set today (scripts/bench-search prints it: 0.91 / 0.97 on all
-# queries, 0.81 / 0.89 on the held-out ones, written before the changes they measure), less a
-# margin: a change that ranks worse fails here. Issue 14's goal is top-1 0.85 and top-3 0.95 held
-# out. No query may end without results.
-FLOOR = {"top1": 0.88, "top3": 0.94, "no_results": 0}
-HELD_OUT_FLOOR = {"top1": 0.77, "top3": 0.85}
+# What search achieves on the judged set today (scripts/bench-search prints it: 0.90 / 0.94 on all
+# queries, 0.78 / 0.86 on the 294 held-out ones, written before the changes they measure), less a
+# margin: a change that ranks worse fails here. The floors fell on 2026-12-02 because harder held-out
+# queries were added, not because the ranking got worse. Issue 14's goal is top-1 0.85 and top-3 0.95
+# held out. No query may end without results.
+FLOOR = {"top1": 0.87, "top3": 0.92, "no_results": 0}
+HELD_OUT_FLOOR = {"top1": 0.75, "top3": 0.83}
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

@@ -14,6 +14,7 @@ the figures; tests/test_search_judged.py holds a floor.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 KINDS, SPLITS = ("literal", "paraphrase"), ("tuning", "held-out")
+HAN_WORD = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]+")
 JUDGED = Path(__file__).resolve().parents[1] / "tests" / "data" / "search_judged.tsv"
 # What the reader sees, in order: Material groups results by page; a group opens with the page's
 # own entry, which is only the group's heading when a section of the page shows under it.
@@ -159,14 +161,15 @@ def learnt_words(
     judged: list[Judged], ignore: set[str], cut: Callable[[str], list[str]]
 ) -> dict[str, list[str]]:
     """The words of the tuning queries, by the question id of the first section that answers each
-    (never a held-out query's): each word cut of it of two or more characters that is not a question
-    word, once per question, in the judged set's order."""
+    (never a held-out query's): each word cut of it of two or more Han characters that is not a
+    question word, once per question, in the judged set's order. Numbers and Latin words are left to
+    the ranking's own matching (a mistyped 95558 is not a word of the hotline's question)."""
     learnt: dict[str, list[str]] = {}
     for item in judged:
         if item.split != "tuning":
             continue
         words = learnt.setdefault(item.answers[0].partition("#")[2], [])
         for word in cut(item.query):
-            if len(word) > 1 and word not in ignore and word not in words:
+            if len(word) > 1 and HAN_WORD.fullmatch(word) and word not in ignore and word not in words:
                 words.append(word)
     return {id_: words for id_, words in learnt.items() if words}

@@ -82,29 +82,17 @@ def test_query_help_is_checked(tmp_path: Path) -> None:
 
 @pytest.mark.pure
 def test_readers_words_reach_their_question_also_by_an_old_id() -> None:
-    docs = [
-        {"location": "overdue/", "title": "逾期后会发生什么？", "text": ""},
-        {"location": "overdue/#when-visits-start", "title": "逾期 多久 会 上门？", "text": "派 人员 上门"},
-        {"location": "#first-steps", "title": "先 做 什么？", "text": "尽早 联系"},
-    ]
+    docs = [{"location": loc} for loc in ("overdue/", "overdue/#when-visits-start", "#first-steps")]
     asked = {"home-visit-timing": ["多久"], "first-steps": ["第一步"], "when-visits-start": ["几个月"]}
     old_ids = {"home-visit-timing": "when-visits-start"}
     learnt = {"home-visit-timing": ["上门", "多久", "欠款"], "first-steps": ["咋办"]}
     assert search_index.with_asked(docs, asked, old_ids, learnt) == [
-        docs[0],  # a page's own entry: no question, no words
-        # learnt words follow the hand-written ones, less those the section or its asked words hold
-        {**docs[1], "asked": ["多久", "几个月", "欠款"]},
-        {**docs[2], "asked": ["第一步", "咋办"]},
+        {"location": "overdue/"},
+        # the learnt words the asked words do not repeat, beside them
+        {"location": "overdue/#when-visits-start", "asked": ["多久", "几个月"], "learnt": ["上门", "欠款"]},
+        {"location": "#first-steps", "asked": ["第一步"], "learnt": ["咋办"]},
     ]
     assert search_index.unknown_asked({**asked, "gone": ["x"]}, docs, old_ids) == ["gone"]
-
-
-@pytest.mark.pure
-def test_learnt_words_leave_out_what_a_traditional_section_already_holds() -> None:
-    """The learnt words are Simplified; a zh-Hant section's own text is folded before it is compared."""
-    docs = [{"location": "overdue/#reminders", "title": "銀行 會 怎樣 提醒 我？", "text": "發 短信"}]
-    learnt = {"reminders": ["提醒", "短信", "催款"]}
-    assert search_index.with_asked(docs, {}, {}, learnt) == [{**docs[0], "asked": ["催款"]}]
 
 
 def test_the_search_worker_carries_the_query_help_and_the_ranking(built_site: Path) -> None:

@@ -120,12 +120,12 @@ def test_the_learnt_words_are_what_the_judged_set_gives() -> None:
 
 
 # What search achieves on the judged set today (scripts/bench-search prints it: 0.90 / 0.94 on all
-# queries, 0.78 / 0.86 on the 294 held-out ones, written before the changes they measure), less a
+# queries, 0.79 / 0.88 on the 294 held-out ones, written before the changes they measure), less a
 # margin: a change that ranks worse fails here. The floors fell on 2026-12-02 because harder held-out
 # queries were added, not because the ranking got worse. Issue 14's goal is top-1 0.85 and top-3 0.95
 # held out. No query may end without results.
 FLOOR = {"top1": 0.87, "top3": 0.92, "no_results": 0}
-HELD_OUT_FLOOR = {"top1": 0.75, "top3": 0.83}
+HELD_OUT_FLOOR = {"top1": 0.76, "top3": 0.85}
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

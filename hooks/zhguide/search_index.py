@@ -17,7 +17,7 @@
 - Readers' words: each section's entry carries the words readers ask it in
   (`asked` of hooks/search_queries.yml), which the ranking counts as its own,
   and the words of the judged reader queries it answers (`learnt`, written by
-  scripts/learn-asked) that its own text lacks.
+  scripts/learn-asked), which count alike but do not cut queries.
 - No dead ends: each index carries the line that results open with when no
   word of a query is on any section (`no_match` of hooks/search_queries.yml,
   in the variant's script), pointing to the official channel's section.
@@ -35,7 +35,7 @@ from pathlib import Path
 from .search_help import search_folds
 from .upstream.material import OFFLINE_INDEX
 from .upstream.material_browser import SearchWorker
-from .zh_search import fold, prepared_config, prepared_doc
+from .zh_search import prepared_config, prepared_doc
 
 INDEX = "search/search_index.json"
 WORKER = "assets/javascripts/search-worker.js"  # in the theme's custom_dir
@@ -108,17 +108,16 @@ def with_asked(
     docs: list[dict], asked: dict[str, list[str]], old_ids: dict[str, str], learnt: dict[str, list[str]]
 ) -> list[dict]:
     """The index's entries, each section with the words readers ask it in (`asked`, by question id,
-    written in Simplified: the ranking folds both scripts alike), then the `learnt` words that
-    neither they nor the section's own title and text already hold."""
+    written in Simplified: the ranking folds both scripts alike) and the words learnt from the judged
+    queries it answers that its asked words do not repeat (`learnt`)."""
     asked, learnt = _by_question(asked, old_ids), _by_question(learnt, old_ids)
     found = []
     for doc in docs:
         id_ = doc["location"].partition("#")[2]
-        own = fold(re.sub(r"[\s\u200b]+", "", doc["title"] + doc["text"]))
         listed = asked.get(id_, [])
-        extra = [word for word in learnt.get(id_, []) if word not in own and word not in listed]
-        found.append((doc, listed + extra))
-    return [{**doc, "asked": listed} if listed else doc for doc, listed in found]
+        extra = {"asked": listed, "learnt": [word for word in learnt.get(id_, []) if word not in listed]}
+        found.append({**doc, **{key: words for key, words in extra.items() if words}})
+    return found
 
 
 def query_help(queries: dict, worker: SearchWorker) -> dict:

@@ -23,7 +23,7 @@ const words = (text) => text.split(breaks).map((word) => engine.folded(word)).fi
 const docs = index.docs.map((doc, id) => ({
   id, location: doc.location, boost: doc.boost === undefined ? 1 : doc.boost,
   title: SearchText.readable(doc.title), text: SearchText.readable(doc.text) + " " + (doc.parts || ""),
-  asked: (doc.asked || []).join(" "),
+  asked: (doc.asked || []).concat(doc.learnt || []).join(" "),
 }));
 const search = new MiniSearch({
   fields: ["title", "text", "asked"], storeFields: ["location"],

@@ -14,7 +14,9 @@
  * - a reader's phrasing (QUERY_HELP.synonyms) adds the guide's words as
  *   alternatives for the words it covers, never instead of them.
  * A section also answers to the words readers ask it in (its entry's
- * `asked`): they count as the index's words, below its heading.
+ * `asked`): they count as the index's words, below its heading; and to the
+ * words of the judged queries it answers (`learnt`), which count alike but
+ * are no words of the index, so they never change how a query is cut.
  * Each section is scored on its folded text, without word breaks, so a word
  * inside a longer one still counts: per term, its rarity (BM25's idf) times
  * a match in the question heading or its count in the text; the sum is
@@ -42,9 +44,10 @@ var SearchRank = (function (Text) {
         if (IS_HAN.test(word)) words.add(folded(word));
       });
       var page = doc.location.split("#")[0], ways = (doc.asked || []).map(folded);
-      ways.forEach(function (word) { if (IS_HAN.test(word)) words.add(word); });
+      ways.forEach(function (word) { if (IS_HAN.test(word)) words.add(word); });  /* learnt words cut no query */
       var entry = {location: doc.location, page: page, boost: doc.boost === undefined ? 1 : doc.boost,
-        title: Text.field(title, fold), text: Text.field(text, fold), asked: ways.join("\n")};
+        title: Text.field(title, fold), text: Text.field(text, fold),
+        asked: ways.concat((doc.learnt || []).map(folded)).join("\n")};
       if (doc.location === page) pages.set(page, entry);
       return entry;
     });

@@ -28,6 +28,7 @@ from . import (
     faq_schema,
     link_aliases,
     pages,
+    search_build,
     search_index,
     share_pages,
     sitemap,
@@ -41,7 +42,6 @@ from .offline import SHIM_URL, shim_source
 from .page_scripts import inline_code
 from .permalinks import label_permalinks
 from .reading_order import templated_toggles
-from .search_help import entry_line, key_line, load_queries
 from .upstream import i18n, material, material_browser
 from .upstream import mkdocs as mkdocs_adapter
 from .variants import VariantError, generated_scripts, glossary_at, variant_named, variants_of
@@ -154,32 +154,10 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
                 files.append(File.generated(config, SHIM_URL, content=shim_source()))
             except FileNotFoundError as error:
                 raise PluginError(str(error)) from error
-        worker = files.get_file_from_path(search_index.WORKER)
-        ranking = [files.get_file_from_path(path) for path in search_index.RANKING]
-        if worker is not None:  # online and offline alike: the same ranking
-            if missing := [path for path in search_index.RANKING if files.get_file_from_path(path) is None]:
-                raise PluginError(f"the search worker needs {', '.join(missing)} in the theme's custom_dir")
-            for file in (*ranking, worker):
-                files.remove(file)
-            if self.build.writes_site_files:  # one worker for every variant, at the site's root
-                content = self.worker(ranking, worker)
-                files.append(File.generated(config, search_index.WORKER, content=content))
+        search_build.add_worker(files, config=config, build=self.build, options=self.config)
         return files
 
     on_files = CombinedEvent(_check_encoding, _add_files)
-
-    def worker(self, ranking: list[File], loop: File) -> str:
-        """The guide's search worker: its query help, the ranking and the message loop."""
-        help_ = search_index.query_help(self.queries(), self.build.worker)
-        sources = [file.content_string for file in ranking]
-        return search_index.worker_with_help(sources, loop.content_string, help_)
-
-    def queries(self) -> dict:
-        """The readers' phrasings (hooks/search_queries.yml), checked."""
-        try:
-            return load_queries(self.project_file_path("search_queries"))
-        except ValueError as error:
-            raise PluginError(f"hooks/{error}") from error
 
     def project_file_path(self, option: str) -> Path:
         return self.build.root / self.config[option]
@@ -318,28 +296,8 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write this variant's search index, once, in its final form."""
-        build = self.build
-        compact = build.separator is not None
-        separator, boost = self.config.search_separator, self.config.title_boost
-        index = search_index.index_config(separator, boost, compact=compact)
-        # Offline, Material's offline plugin makes the root's index a script; the others' are made here.
-        script, site = build.offline and bool(build.variant.prefix), Path(config.site_dir)
-        convert = functools.partial(pages.variant_text, variant=build.variant)
-        queries, source = self.queries(), self.project_file_path("search_queries")
-        try:
-            notice = search_index.notice(queries["no_match"], build.entries, convert)
-        except ValueError as error:
-            line = key_line(source.read_text("utf-8"), "no_match")
-            raise PluginError(f"{self.config.search_queries}:{line}: {error}") from error
-        for key in ("asked", "learnt"):
-            if unknown := search_index.unknown_asked(queries[key], build.entries, build.old_ids):
-                line = entry_line(source.read_text("utf-8"), key, unknown[0])
-                message = f"{key}: no section of the search index has the id '{unknown[0]}'"
-                raise PluginError(f"{self.config.search_queries}:{line}: {message}")
-        docs = search_index.with_asked(build.entries, queries["asked"], build.old_ids, queries["learnt"])
-        prefix = build.variant.prefix
-        search_index.write_index(site, prefix, index, docs, script=script, notice=notice)
+        """Write this variant's search index and its share pages, once, in their final form."""
+        search_build.write_index(config=config, build=self.build, options=self.config)
         self.write_shares(config)
 
     def write_shares(self, config: MkDocsConfig) -> None:

@@ -2,7 +2,8 @@
 
 Events only route: each hands its data to a pure function of this package
 (pages, variant_links, search_index, faq_schema, permalinks, link_aliases,
-reading_order, source_checks) and to the adapters in upstream/, which hold
+reading_order, source_checks), to a job module (search_build) and to the
+adapters in upstream/, which hold
 every use of an upstream internal. What one build needs is kept on a `Build`
 made in on_config; static-i18n re-runs the whole build once per variant with
 the same plugin, so each variant's build makes its own.

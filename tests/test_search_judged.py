@@ -105,10 +105,12 @@ def test_learnt_words_come_from_tuning_queries_only_each_to_its_first_answer() -
     judged = [
         Judged("催收电话打到家里", ("overdue/#reminders", "#first-steps"), "paraphrase", "tuning"),
         Judged("催收电话怎么办", ("overdue/#reminders",), "paraphrase", "tuning"),
+        Judged("95558 app", ("customer-service/#hotline-95588",), "paraphrase", "tuning"),
         Judged("上门催收可怕吗", ("overdue/#what-a-visit-means",), "paraphrase", "held-out"),
     ]
     learnt = learnt_words(judged, {"怎么办", "吗"}, jieba.lcut)
-    # no single characters, no question words, each word once; the held-out query teaches nothing
+    # no single characters, no question words, no numbers or Latin words, each word once; the
+    # held-out query teaches nothing
     assert learnt == {"reminders": ["催收", "电话", "家里"]}
 
 

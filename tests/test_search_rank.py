@@ -107,6 +107,25 @@ def test_a_section_answers_to_the_words_readers_ask_it_in(rank, variant, built_s
     assert visible(door["items"])[0] == "overdue/#respond-to-a-visit"
 
 
+def test_learnt_words_count_like_asked_words_but_never_cut_a_query(built_site: Path, tmp_path: Path) -> None:
+    """A learnt word that jieba cut oddly from a reader's query (会上, from 会上门) must not cut 会上门 so."""
+    require("node", "the search ranking tests")
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        doc.pop("learnt", None)
+        if doc["location"] == "overdue/#reminders":
+            doc["learnt"] = ["会上", "打扰"]  # 打扰 is in no section's text
+    (tmp_path / "index.json").write_text(json.dumps(index, ensure_ascii=False), "utf-8")
+    worker = built_site / "assets" / "javascripts" / "search-worker.js"
+    command = ["node", str(RANK), str(worker), str(tmp_path / "index.json")]
+    queries = json.dumps(["逾期多久会上门", "银行打扰"])
+    done = subprocess.run(command, input=queries, capture_output=True, text=True, check=True)
+    [visits, bother] = json.loads(done.stdout)
+    assert "上门" in words(visits) and "会上" not in words(visits)
+    assert visible(visits["items"])[0] == "overdue/#home-visit-timing"
+    assert not bother["nearest"] and visible(bother["items"])[0] == "overdue/#reminders"
+
+
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("query", ["95558", "xyzzy", "能分60期吗", "外访"])
 def test_no_dead_end_a_query_without_match_points_to_the_official_channel(rank, variant, query) -> None:

@@ -3,12 +3,15 @@
 The judged set is tests/data/search_judged.tsv (query, the sections that
 answer it, kind, split). A query is typed into Material's search box, as a
 reader does, in each script on each variant; the ranking is what the reader
-sees, in order. Material groups results by page: a group opens with the page's
-own entry, a heading when a section shows under it; when the page's entry
-outscores its sections, they are folded under "N more on this page" and the
-page's entry is the result the reader sees, a miss: the reader wanted the
-answer, not the page. Folded results do not count. scripts/bench-search prints
-the figures; tests/test_search_judged.py holds a floor.
+sees, in order. Material shows results in groups, one page's each: a group
+opens with the page's own entry, a heading when a section shows under it
+(the guide's results make a group of each run of one page's results that
+follow one another in its ranking, search-results.js). A section that scores
+below its group's first is folded under "N more on this page", and when the
+page's entry outscores its sections, the page's entry is the result the reader
+sees, a miss: the reader wanted the answer, not the page. Folded results do
+not count. scripts/bench-search prints the figures; tests/test_search_judged.py
+holds a floor.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from urllib.parse import unquote, urlsplit
 KINDS, SPLITS = ("literal", "paraphrase"), ("tuning", "held-out")
 HAN_WORD = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]+")
 JUDGED = Path(__file__).resolve().parents[1] / "tests" / "data" / "search_judged.tsv"
-# What the reader sees, in order: Material groups results by page; a group opens with the page's
-# own entry, which is only the group's heading when a section of the page shows under it.
+# What the reader sees, in order: Material shows results in groups of one page's; a group opens with
+# the page's own entry, which is only the group's heading when a section of the page shows under it.
 VISIBLE_RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")].flatMap(item => {
   const hrefs = [...item.querySelectorAll(".md-search-result__link")]
     .filter(link => !link.closest("details:not([open])")).map(link => link.href);
@@ -145,8 +148,8 @@ def ranked(page, root: str, queries: list[str]) -> tuple[list[list[str]], float]
 
 
 def visible(items: list[list[dict]]) -> list[str]:
-    """The sections a reader sees of a ranking's result groups (one per page, as Material renders
-    them: the page's best section, the page's own entry only when it is the page's best)."""
+    """The sections a reader sees of a ranking's result groups, as Material renders them: each
+    group's sections that score as its first does, the page's own entry only when it is first."""
     shown = []
     for group in items:
         group = sorted(group, key=lambda item: -item["score"])
@@ -173,3 +176,13 @@ def learnt_words(
             if len(word) > 1 and HAN_WORD.fullmatch(word) and word not in ignore and word not in words:
                 words.append(word)
     return {id_: words for id_, words in learnt.items() if words}
+
+
+def examples(judged: list[Judged]) -> dict[str, list[str]]:
+    """The tuning queries (never a held-out one) by the question id of the first section that
+    answers each, in the judged set's order: the search's example queries (search-examples.js)."""
+    found: dict[str, list[str]] = {}
+    for item in judged:
+        if item.split == "tuning":
+            found.setdefault(item.answers[0].partition("#")[2], []).append(item.query)
+    return found

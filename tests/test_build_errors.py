@@ -98,6 +98,18 @@ def learnt_line() -> int:
     return next(n for n, line in enumerate(lines[start:], start + 1) if line.startswith("  reminders: ["))
 
 
+def break_examples_section(project: Path) -> None:
+    queries = project / "hooks" / "search_queries.yml"
+    head, marker, examples = queries.read_text("utf-8").partition("\nexamples:\n")
+    queries.write_text(head + marker + examples.replace("  reminders: [", "  reminder: [", 1), "utf-8")
+
+
+def examples_line() -> int:
+    lines = (ROOT / "hooks" / "search_queries.yml").read_text("utf-8").splitlines()
+    start = lines.index("examples:")
+    return next(n for n, line in enumerate(lines[start:], start + 1) if line.startswith("  reminders: ["))
+
+
 def no_match_line() -> int:
     lines = (ROOT / "hooks" / "search_queries.yml").read_text("utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if line.startswith("no_match:"))
@@ -119,6 +131,11 @@ def no_match_line() -> int:
         (
             break_learnt_section,
             f"hooks/search_queries.yml:{learnt_line()}: learnt: no section of the search index "
+            "has the id 'reminder'",
+        ),
+        (
+            break_examples_section,
+            f"hooks/search_queries.yml:{examples_line()}: examples: no section of the search index "
             "has the id 'reminder'",
         ),
         (break_glossary_syntax, "docs/glossary.yml:4: not valid YAML"),

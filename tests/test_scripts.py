@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, VARIANTS, run_build
+from zhguide.search_help import load_queries
 
 PYTHON_SCRIPTS = (
     "build", "lint-content", "bench-convert", "published-links", "bench-search", "bench", "nginx-local",
@@ -38,7 +39,9 @@ def test_learn_asked_refuses_an_out_of_date_block_and_a_malformed_judged_set(tmp
     result = subprocess.run([*command, "--judged", str(judged), "--check"], capture_output=True, text=True)
     assert result.returncode == 1 and "out of date" in result.stderr
     assert subprocess.run([*command, "--judged", str(judged)], capture_output=True).returncode == 0
-    assert queries.read_text("utf-8").endswith("learnt:\n  first-steps: [逾期]\n")
+    learnt, examples = queries.read_text("utf-8").split("\nlearnt:\n")[1].split("\nexamples:\n")
+    assert learnt.startswith("  first-steps: [逾期]\n") and examples == '  first-steps: ["逾期了先做什么"]\n'
+    assert load_queries(queries)["examples"] == {"first-steps": ["逾期了先做什么"]}
     judged.write_text("逾期了先做什么\t#first-steps\tliteral\n", "utf-8")
     result = subprocess.run([*command, "--judged", str(judged)], capture_output=True, text=True)
     assert result.returncode == 1 and f"{judged}:1: expected query" in result.stderr

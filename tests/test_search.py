@@ -33,7 +33,7 @@ def test_every_expected_answer_is_a_question_of_the_guide() -> None:
 
 def reader_query_failures(page, site: str, prefix: str) -> list[str]:
     """Each reader query typed in both scripts on the open page of the variant at site + prefix
-    (published or offline): every result stays in that variant and shows once; the top hit's
+    (published or offline): every result stays in that variant and each section shows once; the top hit's
     misses are returned."""
     root, others = (
         site + prefix,
@@ -48,7 +48,10 @@ def reader_query_failures(page, site: str, prefix: str) -> list[str]:
                 hrefs,
             )
             sections = [section_of(href, root) for href in hrefs]
-            assert len(sections) == len(set(sections)), f"duplicated results for {query}: {sections}"
+            # a page's own entry heads each group of its results, and a page may come back further
+            # down (search-results.js); a section shows once
+            answers = [found for found in sections if "#" in found]
+            assert len(answers) == len(set(answers)), f"duplicated results for {query}: {answers}"
             top = next(found for found in sections if "#" in found)  # a section, not a page's own entry
             if top not in expected:
                 failures.append(f"{query}: top hit {top}, expected {' or '.join(expected)}")

@@ -71,6 +71,7 @@ def test_query_help_is_checked(tmp_path: Path) -> None:
         ("synonyms:\n  来家里: 上门\n", r"search_queries\.yml:1: expected 'synonyms"),
         ("ignore: [吗]\nasked:\n  reminders: 催收\n", r"search_queries\.yml:2: expected 'asked"),
         ("ignore: [吗]\n\nlearnt: [催收]\n", r"search_queries\.yml:3: expected 'learnt"),
+        ("learnt: {}\nexamples:\n  reminders: 催收电话\n", r"yml:2: expected 'examples"),
         ("ignore: [吗]\nfolds:\n  帐: 账户\n", r"search_queries\.yml:2: expected 'folds"),
         ("no_match:\n  section: '#x'\n  title: 没有\n", r"search_queries\.yml:1: expected 'no_match"),
         ("synonyms:\n  来家里: [上门\n", r"search_queries\.yml:3: not valid YAML"),
@@ -86,10 +87,16 @@ def test_readers_words_reach_their_question_also_by_an_old_id() -> None:
     asked = {"home-visit-timing": ["多久"], "first-steps": ["第一步"], "when-visits-start": ["几个月"]}
     old_ids = {"home-visit-timing": "when-visits-start"}
     learnt = {"home-visit-timing": ["上门", "多久", "欠款"], "first-steps": ["咋办"]}
-    assert search_index.with_asked(docs, asked, old_ids, learnt) == [
+    examples = {"home-visit-timing": ["逾期多久会上门"]}
+    assert search_index.with_asked(docs, asked, old_ids, learnt, examples) == [
         {"location": "overdue/"},
-        # the learnt words the asked words do not repeat, beside them
-        {"location": "overdue/#when-visits-start", "asked": ["多久", "几个月"], "learnt": ["上门", "欠款"]},
+        # the learnt words the asked words do not repeat, beside them; the example queries whole
+        {
+            "location": "overdue/#when-visits-start",
+            "asked": ["多久", "几个月"],
+            "learnt": ["上门", "欠款"],
+            "examples": ["逾期多久会上门"],
+        },
         {"location": "#first-steps", "asked": ["第一步"], "learnt": ["咋办"]},
     ]
     assert search_index.unknown_asked({**asked, "gone": ["x"]}, docs, old_ids) == ["gone"]

@@ -126,6 +126,53 @@ def test_learnt_words_count_like_asked_words_but_never_cut_a_query(built_site: P
     assert not bother["nearest"] and visible(bother["items"])[0] == "overdue/#reminders"
 
 
+def ranked_on(
+    built_site: Path, tmp_path: Path, examples: dict[str, list[str]], queries: list[str]
+) -> list[dict]:
+    """What the ranking answers on the built index whose sections' example queries are `examples`."""
+    require("node", "the search ranking tests")
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        doc.pop("examples", None)
+        if (listed := examples.get(doc["location"])) is not None:
+            doc["examples"] = listed
+    (tmp_path / "index.json").write_text(json.dumps(index, ensure_ascii=False), "utf-8")
+    worker = built_site / "assets" / "javascripts" / "search-worker.js"
+    command = ["node", str(RANK), str(worker), str(tmp_path / "index.json")]
+    done = subprocess.run(command, input=json.dumps(queries), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_a_query_worded_like_an_example_finds_its_section(built_site: Path, tmp_path: Path) -> None:
+    """An example query votes for its section by the characters a new query shares with it, where
+    the guide's own words point elsewhere; and never turns a query that matches nothing into a hit."""
+    queries = ["陌生人来家里要谈谈", "95558"]
+    [before, typo] = ranked_on(built_site, tmp_path, {}, queries)
+    assert visible(before["items"])[0] != "overdue/#respond-to-a-visit"
+    example = {"overdue/#respond-to-a-visit": ["门口来了陌生人要谈谈"]}
+    [after, typo_after] = ranked_on(built_site, tmp_path, example, queries)
+    assert visible(after["items"])[0] == "overdue/#respond-to-a-visit"
+    assert typo["nearest"] and typo_after["nearest"] and typo_after["items"] == typo["items"]
+    # question characters alone make no neighbours: 吗 and 的 are in every other query
+    [asked] = ranked_on(built_site, tmp_path, example, ["的吗"])
+    assert "overdue/#respond-to-a-visit" not in [hit[0] for hit in asked["hits"]]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_reader_sees_the_first_results_in_the_rankings_order(rank, variant) -> None:
+    """Results group by page only where a page's results follow one another: a page comes back
+    as a group of its own, and none of the first five sections is folded under another."""
+    regrouped = 0
+    for answer in rank(variant, [item.query for item in load_judged()]):
+        sections = [location for location, _ in answer["hits"][:5] if "#" in location]
+        shown = [location for location in visible(answer["items"]) if "#" in location]
+        shown = shown[1 if answer["nearest"] else 0 :]  # after the no-match line
+        assert shown[: len(sections)] == sections, (answer["query"], shown[:5], sections)
+        pages = [group[-1]["location"] for group in answer["items"]]
+        regrouped += len(pages) != len(set(pages))
+    assert regrouped  # some query's results do come back to a page
+
+
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("query", ["95558", "xyzzy", "能分60期吗", "外访"])
 def test_no_dead_end_a_query_without_match_points_to_the_official_channel(rank, variant, query) -> None:

@@ -48,7 +48,8 @@ def add_worker(files: Files, *, config: MkDocsConfig, build: Build, options: Var
 
 def write_index(*, config: MkDocsConfig, build: Build, options: VariantsConfig) -> None:
     """Write this variant's search index, once, in its final form: its entries with the words
-    readers ask each question in, and the line that opens results when nothing matches."""
+    readers ask each question in and their example queries, and the line that opens results when
+    nothing matches."""
     found, source = queries(build, options), build.root / options.search_queries
     convert = functools.partial(pages.variant_text, variant=build.variant)
     try:
@@ -56,12 +57,14 @@ def write_index(*, config: MkDocsConfig, build: Build, options: VariantsConfig) 
     except ValueError as error:
         line = key_line(source.read_text("utf-8"), "no_match")
         raise PluginError(f"{options.search_queries}:{line}: {error}") from error
-    for key in ("asked", "learnt"):
+    for key in ("asked", "learnt", "examples"):
         if unknown := search_index.unknown_asked(found[key], build.entries, build.old_ids):
             line = entry_line(source.read_text("utf-8"), key, unknown[0])
             message = f"{key}: no section of the search index has the id '{unknown[0]}'"
             raise PluginError(f"{options.search_queries}:{line}: {message}")
-    docs = search_index.with_asked(build.entries, found["asked"], build.old_ids, found["learnt"])
+    docs = search_index.with_asked(
+        build.entries, found["asked"], build.old_ids, found["learnt"], found["examples"]
+    )
     index = search_index.index_config(
         options.search_separator, options.title_boost, compact=build.separator is not None
     )

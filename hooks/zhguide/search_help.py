@@ -68,7 +68,8 @@ def _word_lists(value: object) -> bool:
 
 def load_queries(path: Path) -> dict:
     """Readers' phrasings: {'synonyms': {phrase: [words]}, 'asked': {question id: [words]},
-    'learnt': {question id: [words]} (scripts/learn-asked), 'ignore': [words], 'no_match':
+    'learnt': {question id: [words]} and 'examples': {question id: [queries]} (both written by
+    scripts/learn-asked), 'ignore': [words], 'no_match':
     {section, title, text} or None, 'folds': {character: character}}; ValueError naming the file
     and line if malformed."""
     import yaml
@@ -81,17 +82,19 @@ def load_queries(path: Path) -> dict:
         raise ValueError(f"{path.name}:{line}: not valid YAML") from error
     if not isinstance(data, dict):
         raise ValueError(
-            f"{path.name}:1: expected the keys synonyms, asked, learnt, ignore, folds and no_match"
+            f"{path.name}:1: expected the keys synonyms, asked, learnt, examples, ignore, folds and no_match"
         )
     synonyms, ignore, no_match = data.get("synonyms") or {}, data.get("ignore") or [], data.get("no_match")
     if not _word_lists(synonyms):
         raise ValueError(
             f"{path.name}:{key_line(text, 'synonyms')}: expected 'synonyms: {{phrase: [words]}}'"
         )
-    asked, learnt = data.get("asked") or {}, data.get("learnt") or {}
-    for key, value in (("asked", asked), ("learnt", learnt)):
+    lists = {key: data.get(key) or {} for key in ("asked", "learnt", "examples")}
+    for key, value in lists.items():
         if not _word_lists(value):
-            raise ValueError(f"{path.name}:{key_line(text, key)}: expected '{key}: {{question id: [words]}}'")
+            what = "queries" if key == "examples" else "words"
+            line = key_line(text, key)
+            raise ValueError(f"{path.name}:{line}: expected '{key}: {{question id: [{what}]}}'")
     if not isinstance(ignore, list):
         raise ValueError(f"{path.name}:{key_line(text, 'ignore')}: expected 'ignore: [words]'")
     folds = data.get("folds") or {}
@@ -114,8 +117,7 @@ def load_queries(path: Path) -> dict:
         )
     return {
         "synonyms": {str(k): [str(w) for w in v] for k, v in synonyms.items()},
-        "asked": {str(k): [str(w) for w in v] for k, v in asked.items()},
-        "learnt": {str(k): [str(w) for w in v] for k, v in learnt.items()},
+        **{key: {str(k): [str(w) for w in v] for k, v in value.items()} for key, value in lists.items()},
         "ignore": [str(w) for w in ignore],
         "no_match": no_match,
         "folds": folds,

@@ -16,8 +16,10 @@
   Material's worker (upstream/material_browser.py).
 - Readers' words: each section's entry carries the words readers ask it in
   (`asked` of hooks/search_queries.yml), which the ranking counts as its own,
-  and the words of the judged reader queries it answers (`learnt`, written by
-  scripts/learn-asked), which count alike but do not cut queries.
+  the words of the judged reader queries it answers (`learnt`, written by
+  scripts/learn-asked), which count alike but do not cut queries, and those
+  queries themselves (`examples`, also written by scripts/learn-asked), which
+  vote for it when a query is worded like one of them (search-examples.js).
 - No dead ends: each index carries the line that results open with when no
   word of a query is on any section (`no_match` of hooks/search_queries.yml,
   in the variant's script), pointing to the official channel's section.
@@ -40,7 +42,7 @@ from .zh_search import prepared_config, prepared_doc
 INDEX = "search/search_index.json"
 WORKER = "assets/javascripts/search-worker.js"  # in the theme's custom_dir
 # The guide's ranking, written into the worker in this order, not served on their own.
-RANKING = tuple(f"assets/javascripts/search-{name}.js" for name in ("text", "rank", "results"))
+RANKING = tuple(f"assets/javascripts/search-{name}.js" for name in ("text", "examples", "rank", "results"))
 # lunr's English pipeline: every word is cut at build time, and its stemmer leaves Han text as it is.
 LUNR = {"lang": ["en"], "pipeline": ["stemmer"]}
 
@@ -105,17 +107,27 @@ def _by_question(words: dict[str, list[str]], old_ids: dict[str, str]) -> dict[s
 
 
 def with_asked(
-    docs: list[dict], asked: dict[str, list[str]], old_ids: dict[str, str], learnt: dict[str, list[str]]
+    docs: list[dict],
+    asked: dict[str, list[str]],
+    old_ids: dict[str, str],
+    learnt: dict[str, list[str]],
+    examples: dict[str, list[str]] | None = None,
 ) -> list[dict]:
     """The index's entries, each section with the words readers ask it in (`asked`, by question id,
-    written in Simplified: the ranking folds both scripts alike) and the words learnt from the judged
-    queries it answers that its asked words do not repeat (`learnt`)."""
+    written in Simplified: the ranking folds both scripts alike), the words learnt from the judged
+    queries it answers that its asked words do not repeat (`learnt`), and those queries
+    (`examples`)."""
     asked, learnt = _by_question(asked, old_ids), _by_question(learnt, old_ids)
+    examples = _by_question(examples or {}, old_ids)
     found = []
     for doc in docs:
         id_ = doc["location"].partition("#")[2]
         listed = asked.get(id_, [])
-        extra = {"asked": listed, "learnt": [word for word in learnt.get(id_, []) if word not in listed]}
+        extra = {
+            "asked": listed,
+            "learnt": [word for word in learnt.get(id_, []) if word not in listed],
+            "examples": examples.get(id_, []),
+        }
         found.append({**doc, **{key: words for key, words in extra.items() if words}})
     return found
 

@@ -3,8 +3,10 @@
 // Fair to MiniSearch: it gets the guide's whole reading of a query (folded, cut into the index's
 // words, question words weighed low, readers' phrasings and the words readers ask each section
 // in, from the worker's QUERY_HELP and the index), the index's own words, and the same boosts (heading 4,
-// asked 3, a page's own entry 0.1). What differs is the engine: MiniSearch's BM25 over whole
-// words (a term also matches words it begins: prefix search), combined with OR.
+// asked 3, a page's own entry 0.1), the same votes of the nearest example queries (search-examples.js),
+// added alike, and the same result list (the ranking's order, search-results.js). What differs is the
+// engine: MiniSearch's BM25 over whole words (a term also matches words it begins: prefix search),
+// combined with OR.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -12,6 +14,8 @@ const MiniSearch = require("minisearch");
 const SCRIPTS = path.join(__dirname, "../../overrides/assets/javascripts");
 const SearchText = require(path.join(SCRIPTS, "search-text.js"));
 const SearchRank = require(path.join(SCRIPTS, "search-rank.js"));
+const SearchExamples = require(path.join(SCRIPTS, "search-examples.js"));
+const OPEN = 5;  // search-results.js: the first results that all show
 
 const [worker, indexPath] = process.argv.slice(2);
 const help = JSON.parse(fs.readFileSync(worker, "utf8").split("\n", 1)[0].replace(/^self\.QUERY_HELP = /, "").replace(/;$/, ""));
@@ -40,11 +44,16 @@ process.stdout.write(JSON.stringify(queries.map((query) => {
     tokenize: (text) => [text], boost: {title: 4, asked: 3}, prefix: true,
     boostTerm: (term) => weight.get(term) || 1, boostDocument: (id) => docs[id].boost,
   });
-  const pages = new Map();  // Material's grouping: one group per page, in the order of its best hit
-  hits.forEach((hit) => {
-    const page = hit.location.split("#")[0];
-    if (!pages.has(page)) pages.set(page, []);
-    pages.get(page).push({location: hit.location, score: hit.score});
+  const votes = SearchExamples.votes(engine.examples, query), top = hits.length ? hits[0].score : 1;
+  const most = Math.max(0, ...votes.values()), scored = new Map(hits.map((hit) => [hit.location, hit.score / top]));
+  if (hits.length && most) {
+    votes.forEach((vote, doc) => scored.set(doc.location, (scored.get(doc.location) || 0) + SearchRank.TUNING.examples * vote / most));
+  }
+  const ranked = [...scored].sort((a, b) => b[1] - a[1]), groups = [];  // as search-results.js groups them
+  ranked.forEach(([location, score], rank) => {
+    const page = location.split("#")[0], last = groups[groups.length - 1];
+    if (!last || last.page !== page) groups.push({page, items: [{location, score}]});
+    else last.items.push({location, score: rank < OPEN ? last.items[0].score : score});
   });
-  return {query, hits: hits.map((hit) => [hit.location, hit.score]), items: [...pages.values()]};
+  return {query, hits: ranked, items: groups.map((group) => group.items)};
 })));

@@ -24,15 +24,18 @@
  * (its introduction) weighs its boost. When no word of the query is on any
  * section, single characters and near-miss numbers (95558) are tried: the
  * nearest sections (search-results.js opens them with a line that points to
- * the official channel).
+ * the official channel). Otherwise the sections whose example queries are
+ * nearest the query (search-examples.js) get its votes: each section's score,
+ * as a share of the best one's, plus its share of the most votes, weighed
+ * (TUNING.examples); a section found by its examples alone joins the results.
  */
-var SearchRank = (function (Text) {
+var SearchRank = (function (Text, Examples) {
   "use strict";
   var IS_HAN = new RegExp("^" + Text.HAN_CHAR + "+$", "u");
   var OTHER = "(?:(?!" + Text.HAN_CHAR + ")[\\p{L}\\p{N}])+";  /* a Latin word, a number */
   var PIECES = new RegExp(Text.HAN_CHAR + "+|" + OTHER, "gu"), OTHERS = new RegExp(OTHER, "gu");
   var WEIGHT = {word: 1, char: 0.8, bigram: 1, question: 0.15, phrase: 0.6, synonym: 0.9};
-  var TUNING = {title: 4, asked: 3, pageTitle: 0.3, k1: 1.2, b: 0.5, coverage: 2};
+  var TUNING = {title: 4, asked: 3, pageTitle: 0.3, k1: 1.2, b: 0.5, coverage: 2, examples: 1};
 
   function engine(index, help) {
     var fold = Text.folding(help), breaks = new RegExp((index.config || {}).separator || "[\\s\\u200b]+", "u");
@@ -47,7 +50,7 @@ var SearchRank = (function (Text) {
       ways.forEach(function (word) { if (IS_HAN.test(word)) words.add(word); });  /* learnt words cut no query */
       var entry = {location: doc.location, page: page, boost: doc.boost === undefined ? 1 : doc.boost,
         title: Text.field(title, fold), text: Text.field(text, fold),
-        asked: ways.concat((doc.learnt || []).map(folded)).join("\n")};
+        asked: ways.concat((doc.learnt || []).map(folded)).join("\n"), examples: doc.examples || []};
       if (doc.location === page) pages.set(page, entry);
       return entry;
     });
@@ -56,10 +59,12 @@ var SearchRank = (function (Text) {
       return [folded(phrase), help.synonyms[phrase].map(folded)];
     }).sort(function (a, b) { return b[0].length - a[0].length; });
     var ignore = new Set((help.ignore || []).map(folded));
+    var questionChars = new Set(Array.from(ignore).filter(function (word) { return Array.from(word).length === 1; }));
     ignore.forEach(function (word) { words.add(word); });  /* 会不会 is one question word, not 会 不 会 */
     words.forEach(function (word) { longest = Math.max(longest, Array.from(word).length); });
     return {docs: docs, pages: pages, words: words, longest: longest, averageLength: length, folded: folded,
       synonyms: synonyms, ignore: ignore, notice: (index.config || {}).notice || null,
+      examples: Examples.model(docs, folded, questionChars),
       df: new Map()};  /* how many sections hold a text, learnt as queries ask */
   }
 
@@ -197,13 +202,28 @@ var SearchRank = (function (Text) {
     return ranked(engine, near);
   }
 
+  /* The hits with the votes of the examples nearest the query: shares of the best score and of the most votes. */
+  function withExamples(engine, hits, query) {
+    var votes = Examples.votes(engine.examples, query), most = 0, top = hits[0].score;
+    votes.forEach(function (vote) { most = Math.max(most, vote); });
+    if (!most) return hits;
+    var found = new Map(hits.map(function (hit) { return [hit.doc, hit]; }));
+    votes.forEach(function (_, doc) {
+      if (!found.has(doc)) { found.set(doc, {doc: doc, score: 0, matched: []}); hits.push(found.get(doc)); }
+    });
+    hits.forEach(function (hit) { hit.score = hit.score / top + TUNING.examples * (votes.get(hit.doc) || 0) / most; });
+    return hits.sort(function (a, b) { return b.score - a.score; });
+  }
+
   /* Ranked sections for a query, whether they are only the nearest ones, and the query's terms. */
   function search(engine, query) {
     var terms = analyse(engine, query);
     var hits = ranked(engine, terms).filter(function (hit) { return hit.matched.length; });  /* not on question words alone */
-    return hits.length ? {hits: hits, nearest: false, terms: terms} : {hits: nearest(engine, terms), nearest: true, terms: terms};
+    if (!hits.length) return {hits: nearest(engine, terms), nearest: true, terms: terms};
+    return {hits: withExamples(engine, hits, query), nearest: false, terms: terms};
   }
 
   return {WEIGHT: WEIGHT, TUNING: TUNING, engine: engine, analyse: analyse, search: search};
-})(typeof SearchText === "object" ? SearchText : require("./search-text.js"));
+})(typeof SearchText === "object" ? SearchText : require("./search-text.js"),
+  typeof SearchExamples === "object" ? SearchExamples : require("./search-examples.js"));
 if (typeof module === "object" && module.exports) module.exports = SearchRank;

@@ -1,16 +1,21 @@
 /*
  * The guide's search results in the form Material's UI reads from its worker
  * (hooks/zhguide/upstream/material_browser.py checks that form): groups of one
- * page's results, best first, each group with its page's own entry; a result
- * is {location, title, text, score, terms}, its title and text HTML with the
- * query's words marked, its terms the words its page highlights. When no word
+ * page's results, each group with its page's own entry (Material's heading of
+ * the group); a result is {location, title, text, score, terms}, its title and
+ * text HTML with the query's words marked, its terms the words its page
+ * highlights. The reader sees the results in the ranking's order: a group
+ * holds one run of a page's results that follow one another in the ranking (a
+ * page comes back as a group of its own further down), and the first OPEN
+ * results all show; Material folds a group's results that score below its
+ * first under "N more on this page", so those of a group after them do. When no word
  * of a query is on any section, the nearest ones follow a line that points to
  * the official channel (the index's `config.notice`): a reader never meets an
  * empty list.
  */
 var SearchResults = (function (Text, Rank) {
   "use strict";
-  var SHOWN = 40;
+  var SHOWN = 40, OPEN = 5;
 
   /* A field as HTML, the matched forms marked; the text only in its lines that match (at most two). */
   function marked(value, forms, lines) {
@@ -45,21 +50,23 @@ var SearchResults = (function (Text, Rank) {
       text: marked(doc.text, hit.matched, true), score: hit.score, terms: terms};
   }
 
-  /* Material's search result: groups by page, best first, each with its page's own entry. */
+  /* Material's search result: groups of a page's consecutive results, in the ranking's order, each with its page's own entry. */
   function results(engine, query) {
-    var found = Rank.search(engine, query), groups = new Map(), top = found.hits.length ? found.hits[0].score : 1;
+    var found = Rank.search(engine, query), groups = [], top = found.hits.length ? found.hits[0].score : 1;
     if (!found.terms.length) return {items: []};  /* nothing typed yet: Material's placeholder */
-    found.hits.slice(0, SHOWN).forEach(function (hit) {
-      if (!groups.has(hit.doc.page)) groups.set(hit.doc.page, []);
-      groups.get(hit.doc.page).push(item(hit));
+    found.hits.slice(0, SHOWN).forEach(function (hit, rank) {
+      var last = groups[groups.length - 1], one = item(hit);
+      if (!last || last.page !== hit.doc.page) groups.push(last = {page: hit.doc.page, items: []});
+      if (rank < OPEN && last.items.length) one.score = last.items[0].score;  /* shown, not folded */
+      last.items.push(one);
     });
-    groups.forEach(function (group, page) {
-      var entry = engine.pages.get(page);
-      if (entry && !group.some(function (one) { return one.location === page; })) {
-        group.push(item({doc: entry, score: 0, matched: []}));
+    var items = groups.map(function (group) {
+      var entry = engine.pages.get(group.page);
+      if (entry && !group.items.some(function (one) { return one.location === group.page; })) {
+        group.items.push(item({doc: entry, score: 0, matched: []}));
       }
+      return group.items;
     });
-    var items = Array.from(groups.values());
     var notice = engine.notice, page = notice && engine.pages.get(notice.location.split("#")[0]);
     if (found.nearest && page) {
       items.unshift([{location: notice.location, title: Text.escaped(notice.title), text: Text.escaped(notice.text), score: 2 * top, terms: {}},

@@ -86,27 +86,22 @@ def asked_line() -> int:
     return next(n for n, line in enumerate(lines, 1) if line.startswith("  reminders: ["))
 
 
-def break_learnt_section(project: Path) -> None:
-    queries = project / "hooks" / "search_queries.yml"
-    asked, marker, learnt = queries.read_text("utf-8").partition("\nlearnt:\n")
-    queries.write_text(asked + marker + learnt.replace("  reminders: [", "  reminder: [", 1), "utf-8")
+def break_block_section(key: str):
+    """A breakage: in the `key:` block that scripts/learn-asked writes, a question id no section has."""
+
+    def breakage(project: Path) -> None:
+        queries = project / "hooks" / "search_queries.yml"
+        head, marker, block = queries.read_text("utf-8").partition(f"\n{key}:\n")
+        queries.write_text(head + marker + block.replace("  reminders: [", "  reminder: [", 1), "utf-8")
+
+    breakage.__name__ = f"break_{key}_section"
+    return breakage
 
 
-def learnt_line() -> int:
+def block_line(key: str) -> int:
+    """The line of the reminders question in the `key:` block."""
     lines = (ROOT / "hooks" / "search_queries.yml").read_text("utf-8").splitlines()
-    start = lines.index("learnt:")
-    return next(n for n, line in enumerate(lines[start:], start + 1) if line.startswith("  reminders: ["))
-
-
-def break_examples_section(project: Path) -> None:
-    queries = project / "hooks" / "search_queries.yml"
-    head, marker, examples = queries.read_text("utf-8").partition("\nexamples:\n")
-    queries.write_text(head + marker + examples.replace("  reminders: [", "  reminder: [", 1), "utf-8")
-
-
-def examples_line() -> int:
-    lines = (ROOT / "hooks" / "search_queries.yml").read_text("utf-8").splitlines()
-    start = lines.index("examples:")
+    start = lines.index(f"{key}:")
     return next(n for n, line in enumerate(lines[start:], start + 1) if line.startswith("  reminders: ["))
 
 
@@ -128,16 +123,14 @@ def no_match_line() -> int:
             f"hooks/search_queries.yml:{asked_line()}: asked: no section of the search index "
             "has the id 'reminder'",
         ),
-        (
-            break_learnt_section,
-            f"hooks/search_queries.yml:{learnt_line()}: learnt: no section of the search index "
-            "has the id 'reminder'",
-        ),
-        (
-            break_examples_section,
-            f"hooks/search_queries.yml:{examples_line()}: examples: no section of the search index "
-            "has the id 'reminder'",
-        ),
+        *[
+            (
+                break_block_section(key),
+                f"hooks/search_queries.yml:{block_line(key)}: {key}: no section of the search index "
+                "has the id 'reminder'",
+            )
+            for key in ("learnt", "examples")
+        ],
         (break_glossary_syntax, "docs/glossary.yml:4: not valid YAML"),
         (
             break_glossary_identity,

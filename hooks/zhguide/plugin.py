@@ -1,12 +1,12 @@
 """The `zh-variants` MkDocs plugin: every variant of the guide from one Simplified source.
 
 Events only route: each hands its data to a pure function of this package
-(pages, variant_links, search_index, faq_schema, permalinks, link_aliases,
-reading_order, source_checks), to a job module (search_build) and to the
-adapters in upstream/, which hold
-every use of an upstream internal. What one build needs is kept on a `Build`
-made in on_config; static-i18n re-runs the whole build once per variant with
-the same plugin, so each variant's build makes its own.
+(pages, variant_links, search_index, faq_schema, permalinks, reading_order,
+source_checks), to a job module (search_build, share_build, alias_build) and
+to the adapters in upstream/, which hold every use of an upstream internal.
+What one build needs is kept on a `Build` made in on_config; static-i18n
+re-runs the whole build once per variant with the same plugin, so each
+variant's build makes its own.
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
 from . import (
+    alias_build,
     faq_schema,
-    link_aliases,
     pages,
     search_build,
     search_index,
-    share_pages,
+    share_build,
     sitemap,
     source_checks,
     variant_links,
@@ -43,10 +43,10 @@ from .offline import SHIM_URL, shim_source
 from .page_scripts import inline_code
 from .permalinks import label_permalinks
 from .reading_order import templated_toggles
+from .source_checks import source_name
 from .upstream import i18n, material, material_browser
 from .upstream import mkdocs as mkdocs_adapter
 from .variants import VariantError, generated_scripts, glossary_at, variant_named, variants_of
-from .zh_core import explicit_ids
 from .zh_glossary import GlossaryError
 from .zh_glossary import problems as zh_glossary_problems
 from .zh_markup import MarkupError, script_problems
@@ -62,11 +62,6 @@ def bytecode_cache() -> jinja2.BytecodeCache:
     folder = private_cache() / "jinja"
     folder.mkdir(mode=0o700, exist_ok=True)
     return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-def source_name(config: MkDocsConfig, src_uri: str) -> str:
-    """How messages name a source file: relative to the project, e.g. docs/overdue.md."""
-    return f"{Path(config.docs_dir).name}/{src_uri}"
 
 
 def checked_output(html: str, name: str) -> str:
@@ -135,21 +130,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
 
     @event_priority(-110)  # after static-i18n (-100) chose this variant's pages, which the added files follow
     def _add_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        taken = {file.dest_uri for file in files}
-        for file in list(files.documentation_pages()):
-            text = file.content_string
-            front = mkdocs_adapter.front_matter(text) if file.src_uri.endswith(".md") else {}
-            try:
-                old_pages = link_aliases.redirect_sources(front.get("redirect_from"))
-                found = link_aliases.redirect_pages(
-                    old_pages, file.url, self.build.variant.prefix, self.build.variant.locale, taken,
-                    lambda old: mkdocs_adapter.destination(old, config),
-                )  # fmt: skip
-            except link_aliases.AliasError as error:
-                line = link_aliases.front_matter_line(text, "redirect_from", error.value)
-                raise PluginError(f"{source_name(config, file.src_uri)}:{line}: {error}") from error
-            for dest_uri, page in found:
-                files.append(File.generated(config, dest_uri, content=page))
+        alias_build.add_redirects(files, config=config, build=self.build)
         if self.build.offline and not files.get_file_from_path(SHIM_URL):
             try:
                 files.append(File.generated(config, SHIM_URL, content=shim_source()))
@@ -201,36 +182,11 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             if "title" not in page.meta and page.title:
                 page.title = pages.variant_text(page.title, variant)
             html = pages.page_html(html, variant)
-        html = self.shared(label_permalinks(html), page, source_name(config, page.file.src_uri))
+        source = source_name(config, page.file.src_uri)
+        html = share_build.collect(label_permalinks(html), page=page, source=source, build=self.build)
         if self.config.hotline:
             html = tel_links(html, self.config.hotline, config.extra.get("hotline_label") or "{number}")
-        pages_ = {file.src_uri: file for file in files.documentation_pages()}
-        page_urls = {src_uri: file.url for src_uri, file in pages_.items()}
-        try:
-            aliases = link_aliases.alias_targets(page.meta.get("anchor_aliases"))
-            if not aliases:
-                return html
-            self.build.old_ids.update({old: link_aliases.split_target(to)[1] for old, to in aliases.items()})
-            ids_of = lambda src_uri: explicit_ids(pages_[src_uri].content_string)  # noqa: E731
-            return link_aliases.placed_aliases(html, page.url, aliases, page_urls, ids_of)
-        except link_aliases.AliasError as error:
-            line = link_aliases.front_matter_line(page.file.content_string, "anchor_aliases", error.value)
-            raise PluginError(f"{source_name(config, page.file.src_uri)}:{line}: {error}") from error
-
-    def shared(self, html: str, page: Page, source: str) -> str:
-        """Collect the page's questions for their share pages; link each from its permalink."""
-        if self.build.offline:  # the download is read where it is, not shared
-            return html
-        found = share_pages.page_shares(faq_schema.questions(html), page.url)
-        for share in found:
-            if (other := self.build.shared_from.setdefault(share.id, source)) != source:
-                line = source_checks.line_of(page.file.content_string, "{#" + share.id)
-                raise PluginError(
-                    f"{source}:{line}: the question id '{share.id}' is also a question of {other}; "
-                    f"each question's share address ({share_pages.SHARE_DIR}<id>/) needs an id of its own"
-                )
-            self.build.shares[share.id] = share
-        return share_pages.shared_permalinks(html, found, self.build.variant.prefix)
+        return alias_build.place_aliases(html, page=page, files=files, config=config, build=self.build)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         """Index the page; give templates its variant links, its variant root and its FAQ schema."""
@@ -299,14 +255,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write this variant's search index and its share pages, once, in their final form."""
         search_build.write_index(config=config, build=self.build, options=self.config)
-        self.write_shares(config)
-
-    def write_shares(self, config: MkDocsConfig) -> None:
-        """Write the share page of every question, and of every old id of one."""
-        build, site_url = self.build, config.site_url or ""
-        texts = share_pages.Texts(config.site_name, config.extra.get("share_read_more") or "")
-        for dest_uri, page in share_pages.site_pages(build.shares, build.old_ids, build, texts, site_url):
-            write_file(page.encode("utf-8"), str(Path(config.site_dir, dest_uri)))
+        share_build.write(config=config, build=self.build)
 
     def tokenizer(self):
         """jieba with the guide's terms, loaded again only when the terms file changes."""

@@ -11,10 +11,20 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .zh_core import heading_problems, headings_without_id, utf8_error
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
 ID_ADVICE = "add a lowercase ASCII one, for example '## 逾期多久会上门？ {#home-visit-timing}'."
+
+
+def source_name(config: MkDocsConfig, src_uri: str) -> str:
+    """How messages name a source file: relative to the project, e.g. docs/overdue.md."""
+    return f"{Path(config.docs_dir).name}/{src_uri}"
 
 
 def encoding_error(source: str, data: bytes) -> str | None:

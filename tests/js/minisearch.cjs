@@ -14,8 +14,7 @@ const MiniSearch = require("minisearch");
 const SCRIPTS = path.join(__dirname, "../../overrides/assets/javascripts");
 const SearchText = require(path.join(SCRIPTS, "search-text.js"));
 const SearchRank = require(path.join(SCRIPTS, "search-rank.js"));
-const SearchExamples = require(path.join(SCRIPTS, "search-examples.js"));
-const OPEN = 5;  // search-results.js: the first results that all show
+const SearchResults = require(path.join(SCRIPTS, "search-results.js"));
 
 const [worker, indexPath] = process.argv.slice(2);
 const help = JSON.parse(fs.readFileSync(worker, "utf8").split("\n", 1)[0].replace(/^self\.QUERY_HELP = /, "").replace(/;$/, ""));
@@ -44,16 +43,9 @@ process.stdout.write(JSON.stringify(queries.map((query) => {
     tokenize: (text) => [text], boost: {title: 4, asked: 3}, prefix: true,
     boostTerm: (term) => weight.get(term) || 1, boostDocument: (id) => docs[id].boost,
   });
-  const votes = SearchExamples.votes(engine.examples, query), top = hits.length ? hits[0].score : 1;
-  const most = Math.max(0, ...votes.values()), scored = new Map(hits.map((hit) => [hit.location, hit.score / top]));
-  if (hits.length && most) {
-    votes.forEach((vote, doc) => scored.set(doc.location, (scored.get(doc.location) || 0) + SearchRank.TUNING.examples * vote / most));
-  }
-  const ranked = [...scored].sort((a, b) => b[1] - a[1]), groups = [];  // as search-results.js groups them
-  ranked.forEach(([location, score], rank) => {
-    const page = location.split("#")[0], last = groups[groups.length - 1];
-    if (!last || last.page !== page) groups.push({page, items: [{location, score}]});
-    else last.items.push({location, score: rank < OPEN ? last.items[0].score : score});
-  });
-  return {query, hits: ranked, items: groups.map((group) => group.items)};
+  // the guide's votes and result list over MiniSearch's scores (engine.docs is the index's order, as docs)
+  const found = hits.map((hit) => ({doc: engine.docs[hit.id], score: hit.score, matched: []}));
+  const ranked = found.length ? SearchRank.withExamples(engine, found, query) : found;
+  const items = SearchResults.grouped(ranked).map((group) => group.hits.map((one) => ({location: one.hit.doc.location, score: one.score})));
+  return {query, hits: ranked.map((hit) => [hit.doc.location, hit.score]), items};
 })));

@@ -32,17 +32,19 @@ var SearchExamples = (function (Text) {
     return counts;
   }
 
-  function weighed(counts, idf) {
-    var vector = new Map(), norm = 0;
+  /* The norm of counts weighed by idf; each feature of some weight goes to `each(feature, weight)`. */
+  function weighed(counts, idf, each) {
+    var norm = 0;
     counts.forEach(function (count, feature) {
       var weight = count * (idf.get(feature) || 0);
-      if (weight) { vector.set(feature, weight); norm += weight * weight; }
+      if (weight) { each(feature, weight); norm += weight * weight; }
     });
-    return {vector: vector, norm: Math.sqrt(norm)};
+    return Math.sqrt(norm);
   }
 
   /* The examples of an index's docs ({examples: [query]}), folded: `fold` folds a text, `skip`
-     holds the characters that are no feature on their own. */
+     holds the characters that are no feature on their own. Each feature lists the examples that
+     have it and its weight there, so a query meets only the examples it shares a feature with. */
   function model(docs, fold, skip) {
     var examples = [], df = new Map();
     docs.forEach(function (doc) {
@@ -52,20 +54,27 @@ var SearchExamples = (function (Text) {
         examples.push({doc: doc, counts: counts});
       });
     });
-    var idf = new Map();
-    df.forEach(function (n, feature) { idf.set(feature, Math.log(1 + examples.length / n)); });
-    examples.forEach(function (example) { Object.assign(example, weighed(example.counts, idf)); });
-    return {examples: examples, idf: idf, skip: skip, fold: fold};
+    var idf = new Map(), postings = new Map();
+    df.forEach(function (n, feature) { idf.set(feature, Math.log(1 + examples.length / n)); postings.set(feature, []); });
+    examples.forEach(function (example, at) {
+      example.norm = weighed(example.counts, idf, function (feature, weight) { postings.get(feature).push([at, weight]); });
+    });
+    return {examples: examples, idf: idf, postings: postings, skip: skip, fold: fold};
   }
 
   /* Votes for the docs of the examples nearest a query: Map doc -> sum of their similarities. */
   function votes(model, query) {
-    var asked = weighed(features(model.fold(query), model.skip), model.idf), found = new Map();
-    if (!asked.norm) return found;
-    model.examples.map(function (example) {
-      var dot = 0;
-      asked.vector.forEach(function (weight, feature) { dot += weight * (example.vector.get(feature) || 0); });
-      return {doc: example.doc, similarity: dot / asked.norm / example.norm};
+    var asked = new Map(), found = new Map(), dots = new Map();
+    var norm = weighed(features(model.fold(query), model.skip), model.idf, function (feature, weight) { asked.set(feature, weight); });
+    if (!norm) return found;
+    asked.forEach(function (weight, feature) {
+      model.postings.get(feature).forEach(function (posting) {
+        dots.set(posting[0], (dots.get(posting[0]) || 0) + weight * posting[1]);
+      });
+    });
+    Array.from(dots.keys()).sort(function (a, b) { return a - b; }).map(function (at) {  /* ties: the examples' order */
+      var example = model.examples[at];
+      return {doc: example.doc, similarity: dots.get(at) / norm / example.norm};
     }).filter(function (near) { return near.similarity > 0; })
       .sort(function (a, b) { return b.similarity - a.similarity; })
       .slice(0, NEAREST)

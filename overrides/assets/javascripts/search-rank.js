@@ -223,7 +223,7 @@ var SearchRank = (function (Text, Examples) {
     return {hits: withExamples(engine, hits, query), nearest: false, terms: terms};
   }
 
-  return {WEIGHT: WEIGHT, TUNING: TUNING, engine: engine, analyse: analyse, search: search};
+  return {WEIGHT: WEIGHT, TUNING: TUNING, engine: engine, analyse: analyse, search: search, withExamples: withExamples};
 })(typeof SearchText === "object" ? SearchText : require("./search-text.js"),
   typeof SearchExamples === "object" ? SearchExamples : require("./search-examples.js"));
 if (typeof module === "object" && module.exports) module.exports = SearchRank;

@@ -50,22 +50,29 @@ var SearchResults = (function (Text, Rank) {
       text: marked(doc.text, hit.matched, true), score: hit.score, terms: terms};
   }
 
+  /* The first SHOWN hits as runs of one page's hits that follow one another: [{page, hits: [{hit,
+     score}]}], the score Material reads; the first OPEN show, their score raised to their run's first. */
+  function grouped(hits) {
+    var groups = [];
+    hits.slice(0, SHOWN).forEach(function (hit, rank) {
+      var last = groups[groups.length - 1];
+      if (!last || last.page !== hit.doc.page) groups.push(last = {page: hit.doc.page, hits: []});
+      last.hits.push({hit: hit, score: rank < OPEN && last.hits.length ? last.hits[0].score : hit.score});
+    });
+    return groups;
+  }
+
   /* Material's search result: groups of a page's consecutive results, in the ranking's order, each with its page's own entry. */
   function results(engine, query) {
-    var found = Rank.search(engine, query), groups = [], top = found.hits.length ? found.hits[0].score : 1;
+    var found = Rank.search(engine, query), top = found.hits.length ? found.hits[0].score : 1;
     if (!found.terms.length) return {items: []};  /* nothing typed yet: Material's placeholder */
-    found.hits.slice(0, SHOWN).forEach(function (hit, rank) {
-      var last = groups[groups.length - 1], one = item(hit);
-      if (!last || last.page !== hit.doc.page) groups.push(last = {page: hit.doc.page, items: []});
-      if (rank < OPEN && last.items.length) one.score = last.items[0].score;  /* shown, not folded */
-      last.items.push(one);
-    });
-    var items = groups.map(function (group) {
+    var items = grouped(found.hits).map(function (group) {
+      var shown = group.hits.map(function (one) { return Object.assign(item(one.hit), {score: one.score}); });
       var entry = engine.pages.get(group.page);
-      if (entry && !group.items.some(function (one) { return one.location === group.page; })) {
-        group.items.push(item({doc: entry, score: 0, matched: []}));
+      if (entry && !shown.some(function (one) { return one.location === group.page; })) {
+        shown.push(item({doc: entry, score: 0, matched: []}));
       }
-      return group.items;
+      return shown;
     });
     var notice = engine.notice, page = notice && engine.pages.get(notice.location.split("#")[0]);
     if (found.nearest && page) {
@@ -75,7 +82,7 @@ var SearchResults = (function (Text, Rank) {
     return {items: items};
   }
 
-  return {results: results};
+  return {results: results, grouped: grouped};
 })(typeof SearchText === "object" ? SearchText : require("./search-text.js"),
   typeof SearchRank === "object" ? SearchRank : require("./search-rank.js"));
 if (typeof module === "object" && module.exports) module.exports = SearchResults;

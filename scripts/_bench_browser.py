@@ -5,22 +5,27 @@ from __future__ import annotations
 INDEX = "search/search_index.json"
 
 
-def first_visit_bytes(browser, url: str) -> int:
-    """Bytes a first visit to url transfers (headers and gzip bodies), the search index excluded."""
+# Once the page's service worker (sw.js), if it has one, controls it and has kept what the page loaded.
+SETTLED = """() => !navigator.serviceWorker || navigator.serviceWorker.getRegistration()
+  .then((registration) => !registration || (navigator.serviceWorker.controller !== null
+    && caches.keys().then((names) => Promise.all(names.map((name) => caches.open(name)
+      .then((cache) => cache.match(location.href))))).then((found) => found.some(Boolean))))"""
+
+
+def first_visit_bytes(browser, url: str, sent: list[tuple[str, int]]) -> int:
+    """Bytes a first visit to url costs, as the server sent them (headers and gzip bodies): the page's
+    and its service worker's requests alike, the search index excluded. `sent` is the server's record
+    (scripts/_static_server.py)."""
     context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True)
-    total = 0
+    start = len(sent)
     try:
         page = context.new_page()
-        finished = []
-        page.on("requestfinished", lambda request: finished.append(request))
         page.goto(url, wait_until="networkidle")
-        for request in finished:
-            if not request.url.endswith(INDEX):
-                sizes = request.sizes()
-                total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        page.wait_for_function(SETTLED)
+        page.wait_for_timeout(500)  # whatever else the page or its worker fetches by itself
     finally:
         context.close()
-    return total
+    return sum(size for path, size in sent[start:] if not path.split("?")[0].endswith(INDEX))
 
 
 def index_requests(browser, url: str, query: str = "95588") -> tuple[list[str], list[str]]:

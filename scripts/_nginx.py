@@ -53,18 +53,26 @@ def local_server(deploy: str, root: Path, port: int) -> str:
     return "\n".join(line for _, line in lines) + "\n"
 
 
-def main_config(prefix: Path, server: Path) -> str:
-    """A whole nginx configuration around the server file, writing only inside prefix."""
+def main_config(prefix: Path, server: Path, log: Path | None = None) -> str:
+    """A whole nginx configuration around the server file, writing only inside prefix; with a log,
+    each request's address and the bytes sent for it (headers and body, as sent) go there."""
     temps = "".join(f"    {name}_temp_path {prefix / 'tmp' / name};\n" for name in TEMPS)
     user = "user root;\n" if os.geteuid() == 0 else ""  # a root master's workers must read the build
+    logging = (
+        f"    log_format sent '$request_uri $bytes_sent';\n    access_log {log} sent;\n"
+        if log
+        else "    access_log off;\n"
+    )
     return (
         f"{user}worker_processes 1;\npid {prefix / 'nginx.pid'};\nerror_log stderr warn;\n"
         "events { worker_connections 256; }\n"
-        f"http {{\n    access_log off;\n{temps}    include {server};\n}}\n"
+        f"http {{\n{logging}{temps}    include {server};\n}}\n"
     )
 
 
-def start(root: Path, port: int, deploy: Path = DEPLOY, nginx: str = NGINX) -> tuple[subprocess.Popen, Path]:
+def start(
+    root: Path, port: int, deploy: Path = DEPLOY, nginx: str = NGINX, log: Path | None = None
+) -> tuple[subprocess.Popen, Path]:
     """Start nginx in the foreground serving root on 127.0.0.1:port; (process, its prefix folder)."""
     if not shutil.which(nginx):
         raise FileNotFoundError(f"{nginx} is missing: install Debian's nginx (scripts/setup --browser)")
@@ -74,7 +82,7 @@ def start(root: Path, port: int, deploy: Path = DEPLOY, nginx: str = NGINX) -> t
     server = prefix / "site.conf"
     server.write_text(local_server(deploy.read_text("utf-8"), root.resolve(), port), "utf-8")
     config = prefix / "nginx.conf"
-    config.write_text(main_config(prefix, server), "utf-8")
+    config.write_text(main_config(prefix, server, log), "utf-8")
     command = [nginx, "-p", str(prefix), "-c", str(config), "-e", "stderr", "-g", "daemon off;"]
     check = subprocess.run([*command[:-2], "-t", "-q"], capture_output=True, text=True, check=False)
     if check.returncode:
@@ -90,10 +98,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(root: Path, port: int | None = None, deploy: Path = DEPLOY) -> Iterator[str]:
-    """root served by the deploy file on 127.0.0.1 (a free port unless given): its URL, once it answers."""
+def served(
+    root: Path, port: int | None = None, deploy: Path = DEPLOY, log: Path | None = None
+) -> Iterator[str]:
+    """root served by the deploy file on 127.0.0.1 (a free port unless given): its URL, once it answers;
+    with a log, what start() writes there."""
     port = port or free_port()
-    process, prefix = start(root, port, deploy)
+    process, prefix = start(root, port, deploy, log=log)
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(200):

@@ -32,7 +32,8 @@ from pathlib import Path
 MARKER = ".icbc-overdue-guide-build"  # in every built site: this folder is a previous build
 LEGACY = ("index.html", "sitemap.xml", "search/search_index.json")  # a build from before the marker
 SOURCE_FOLDERS = ("docs", "hooks", "overrides", "scripts", "tests", ".ci", "deploy", ".git")
-COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")  # gzip twins (.map: never fetched)
+# gzip twins (.map: never fetched)
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
 STAGING = ".{name}.staging-"
 VERSION = ".{name}.v"
 

@@ -53,6 +53,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if compress:
             body = gzip.compress(body, compresslevel=6)
         self.send_response(status)
+        self.body_bytes = len(body)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-cache")
@@ -61,6 +62,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return io.BytesIO(body)
+
+    def end_headers(self) -> None:
+        """Record what this answer sends (headers and body), where the server keeps a record."""
+        sent = getattr(self.server, "sent", None)
+        if sent is not None:
+            headers = sum(len(line) for line in getattr(self, "_headers_buffer", [])) + 2
+            sent.append((self.path, headers + getattr(self, "body_bytes", 0)))
+        super().end_headers()
 
 
 class QuietServer(http.server.ThreadingHTTPServer):
@@ -72,14 +81,16 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve a directory on 127.0.0.1 under a URL prefix; yield the site's base URL."""
+def serve(directory: Path, prefix: str = "/", sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
+    """Serve a directory on 127.0.0.1 under a URL prefix; yield the site's base URL. With `sent`, each
+    answer's path and the bytes sent for it (headers and body, compressed as sent) are appended."""
     handler = type("Handler", (SiteHandler,), {"prefix": prefix})
 
     def make(*args: object) -> SiteHandler:
         return handler(*args, directory=str(directory))
 
     server = QuietServer(("127.0.0.1", 0), make)
+    server.sent = sent
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

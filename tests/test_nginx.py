@@ -93,6 +93,8 @@ def test_every_answer_carries_the_headers_and_the_right_type_and_caching(
         fingerprinted(built_site, "assets/stylesheets/main.*.min.css"): (200, css, IMMUTABLE),
         "assets/javascripts/guide-head.js": (200, js, REVALIDATE),
         "assets/stylesheets/guide.css": (200, css, REVALIDATE),
+        "sw.js": (200, js, REVALIDATE),  # a new build is a new worker: browsers must ask each time
+        "zh-Hant/manifest.webmanifest": (200, "application/manifest+json; charset=utf-8", REVALIDATE),
         "zh-Hant/search/search_index.json": (200, "application/json; charset=utf-8", REVALIDATE),
         "sitemap.xml": (200, "text/xml; charset=utf-8", REVALIDATE),
         "sitemap.xml.gz": (200, "application/gzip", REVALIDATE),

@@ -120,13 +120,18 @@ def test_bench_times_a_synthetic_guide() -> None:
     assert re.search(r"The same under MkDocs \+ Material \+ static-i18n alone: \d+\.\d\d s", result.stdout)
 
 
-def test_bench_measures_rebuilds_weight_and_index_fetches(browser, site_url: str) -> None:
+def test_bench_measures_rebuilds_weight_and_index_fetches(browser, site_url: str, built_site) -> None:
     import _bench_browser
     import _bench_build
+    from _static_server import serve
 
     ((rebuild, saved),) = _bench_build.serve_rebuilds(ROOT, 1)
     assert 0 < rebuild <= saved
-    assert 20 * 1024 < _bench_browser.first_visit_bytes(browser, site_url) < 200 * 1024
+    sent: list[tuple[str, int]] = []
+    with serve(built_site, sent=sent) as url:
+        weight = _bench_browser.first_visit_bytes(browser, url, sent)
+    assert 20 * 1024 < weight < 200 * 1024
+    assert {"/", "/sw.js", "/assets/javascripts/guide-offline.js"} <= {path for path, _ in sent}
     on_load, on_search = _bench_browser.index_requests(browser, site_url + "zh-Hant/")
     assert on_load == [] and on_search == [site_url + "zh-Hant/search/search_index.json"]
 

@@ -59,3 +59,16 @@ def test_switch_redirects_aliases_and_search_under_the_sub_path(new_page, subpat
 
         hits = [href for href in search(page, "95588") if "#" in href]
         assert hits[0].startswith(f"{root}zh-Hant/contact/")
+
+
+def test_the_guide_saves_and_reads_offline_under_the_sub_path(new_page, subpath_site: Path) -> None:
+    page = new_page(viewport={"width": 390, "height": 844})
+    with serve(subpath_site, prefix="/guide/") as root:
+        page.goto(root + "zh-Hant/")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        scope = page.evaluate("() => navigator.serviceWorker.getRegistration().then((found) => found.scope)")
+        assert scope == root  # the worker's scope is the site's folder, not the host's root
+        page.locator(".guide-save__button").click()
+        page.wait_for_function("() => document.querySelector('.guide-save').dataset.state === 'saved'")
+    page.goto(root + "zh-Hant/overdue/")  # the server is gone
+    assert page.locator("h1").first.text_content().startswith("逾期後")

@@ -28,6 +28,17 @@ EXTRA_STRINGS = (
     "not_found_home",
     "not_found_index",
     "hotline_label",
+    "app_short_name",
+    "save_label",
+    "save_size",
+    "save_progress",
+    "save_done",
+    "save_updated",
+    "save_remove",
+    "save_removed",
+    "save_failed",
+    "offline_page_title",
+    "offline_page_text",
     "share_read_more",
 )
 PAGE_META = ("title", "description")

@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url, write_file
 
 from . import (
     alias_build,
+    app_manifest,
     faq_schema,
     pages,
     search_build,
@@ -224,10 +225,10 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Turn Material's menu toggles into a template (a text browser meets the page first);
-        refuse inline code, which the site's Content-Security-Policy forbids."""
+        """Turn Material's menu toggles into a template (a text browser meets the page first); drop
+        the next-page hints a browser prefetches; refuse inline code, which the site's CSP forbids."""
         try:
-            output = templated_toggles(output)
+            output = material.without_prefetch_hints(templated_toggles(output))
         except ValueError as error:
             raise PluginError(
                 f"hooks/zhguide/upstream/material.py: {page.file.src_uri}: {error}; "
@@ -253,9 +254,10 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write this variant's search index and its share pages, once, in their final form."""
+        """Write this variant's search index, its share pages and its web app manifest, once."""
         search_build.write_index(config=config, build=self.build, options=self.config)
         share_build.write(config=config, build=self.build)
+        app_manifest.write(config=config, build=self.build)
 
     def tokenizer(self):
         """jieba with the guide's terms, loaded again only when the terms file changes."""

@@ -95,6 +95,7 @@ TOC_LABEL = re.compile(  # for= or, in a built page, data-for= (hooks/zhguide/re
 )
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')  # base.html, from page.canonical_url
 SITE_NAME = re.compile(r'property="og:site_name" content="([^"]+)"')  # this project's own head (main.html)
+PREFETCH_HINT = re.compile(r'\s*<link rel="(?:prev|next)" href="[^"]*">')  # base.html's site_meta block
 OFFLINE_INDEX = "var __index = "  # how the offline plugin writes search_index.js
 LUNR = "assets/javascripts/lunr"  # lunr's language files, which an English-pipeline index never loads
 
@@ -196,6 +197,13 @@ def with_search_base(html: str, base: str, where: str) -> str:
     config["base"] = base
     start = html.index(found)
     return html[:start] + json.dumps(config).translate(SCRIPT_SAFE) + html[start + len(found) :]
+
+
+def without_prefetch_hints(html: str) -> str:
+    """A rendered page without base.html's <link rel="prev"> and rel="next">: Firefox downloads the
+    next page in the background for them (README: Offline reading: nothing unasked)."""
+    head = html.find("</head>")
+    return PREFETCH_HINT.sub("", html[:head], count=2) + html[head:] if head > 0 else html
 
 
 def in_built_page(pattern: re.Pattern[str], html: str, where: str) -> str:

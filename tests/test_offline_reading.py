@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,14 @@ CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 SAVE_STATE = "() => (document.querySelector('.guide-save') || {dataset: {}}).dataset.state"
 STATUS = "() => document.querySelector('.guide-save__status').textContent"
 NOTICE = "() => { const p = document.querySelector('.guide-updated'); return !p.hidden && p.textContent; }"
+# Exactly one saved copy, of this build; or none, for null.
+SAVED_ONLY = """(build) => caches.keys().then((names) => names.filter((name) => name.includes('-saved-')))
+  .then((saved) => (build === null ? saved.length === 0
+    : saved.length === 1 && saved[0].endsWith('-' + build)))"""
+# What the save control shows (not what its markup holds)
+SHOWN = """() => [...document.querySelectorAll('.guide-save > *')]
+  .filter((part) => getComputedStyle(part).display !== 'none' && part.getBoundingClientRect().height > 0)
+  .map((part) => part.classList[part.classList.length - 1] || part.tagName)"""
 ARTICLE = "() => (document.querySelector('article') || document.body).textContent"
 HEADING = "() => { const h1 = document.querySelector('h1'); return h1 && h1.textContent.trim(); }"
 SEARCH_READY = """(text) => {
@@ -115,9 +124,14 @@ def test_a_saved_guide_reads_offline_and_updates_whole(engine: str, locale: str,
             browser.wait(SAVE_STATE)
             size = browser.run("() => document.querySelector('.guide-save__size').textContent")
             assert human_size(listing(old, prefix)["size"]) in size
+            assert browser.run(SHOWN) == ["guide-save__button", "guide-save__size"]
             browser.click(".guide-save__button")
             assert browser.wait(f"() => ({SAVE_STATE})() === 'saved'", timeout=60)
             assert listing(old, prefix)["date"] in browser.run(STATUS)
+            progress = browser.run("() => { const bar = document.querySelector('.guide-save progress');"
+                                   " return [bar.value, bar.max]; }")  # fmt: skip
+            assert progress == [len(listing(old, prefix)["files"])] * 2  # it counted every file
+            assert browser.run(SHOWN) == ["guide-save__status", "guide-save__remove"]
         # offline: every page, and search
         for path in pages:
             browser.goto(url + path)
@@ -131,16 +145,50 @@ def test_a_saved_guide_reads_offline_and_updates_whole(engine: str, locale: str,
             assert all(hit.startswith(url + prefix) for hit in hits), hits
         browser.goto(url + prefix + "no-such-page/")
         assert browser.wait(HEADING) == in_variant(extra("offline_page_title"), locale)
-        # a new build is published; back online, one visit brings it, whole
+        # a new build is published; back online, a reader gets it at once, and the saved guide follows
         with _nginx.served(new, port) as url:
+            browser.goto(url + prefix + "overdue/")
+            assert in_variant(NEW_SENTENCE, locale) in browser.run(ARTICLE)  # never an old page online
             browser.goto(url + prefix)
             browser.wait(f"() => ({SAVE_STATE})() === 'saved'")
             assert in_variant("指南已更新", locale) in browser.wait(NOTICE, timeout=60)
             assert listing(new, prefix)["build"] != listing(old, prefix)["build"]
+            browser.wait(SAVED_ONLY, listing(new, prefix)["build"])  # one build, whole: the old one is gone
         browser.goto(url + prefix + "overdue/")
         assert in_variant(NEW_SENTENCE, locale) in browser.run(ARTICLE)
         browser.goto(url + prefix + "customer-service/")
         assert browser.wait(HEADING)
+        # the reader removes the saved guide
+        with _nginx.served(new, port) as url:
+            browser.goto(url + prefix)
+            browser.wait(f"() => ({SAVE_STATE})() === 'saved'")
+            browser.click(".guide-save__remove")
+            browser.wait(f"() => ({SAVE_STATE})() === 'none'")
+            assert browser.run(STATUS) == in_variant(extra("save_removed"), locale)
+            assert browser.wait(SAVED_ONLY, None)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("engine", engines.ENGINES)
+def test_a_save_that_meets_another_build_fails_and_keeps_nothing(
+    engine: str, two_builds, request, tmp_path: Path
+) -> None:
+    chromium = engine_required(engine, request)
+    site = tmp_path / "site"
+    shutil.copytree(two_builds[0], site)
+    changed = site / "assets" / "stylesheets" / "guide.css"  # published after its list was written
+    changed.write_text(changed.read_text("utf-8") + "\n/* a later build */\n", "utf-8")
+    changed.with_name("guide.css.gz").unlink()
+    prefix = next(iter(VARIANTS.values()))
+    with engines.opened(engine, playwright_browser=chromium) as browser, _nginx.served(site) as url:
+        browser.goto(url + prefix)
+        browser.wait(CONTROLLED)
+        browser.wait(SAVE_STATE)
+        browser.click(".guide-save__button")
+        failed = extra("save_failed")
+        browser.wait(f"(text) => ({STATUS})() === text", failed, timeout=60)
+        assert browser.run(SAVE_STATE) == "none"
+        assert browser.wait(SAVED_ONLY, None)
 
 
 @pytest.mark.browser
@@ -160,6 +208,11 @@ def test_a_page_once_opened_reads_offline_and_others_say_so(engine: str, two_bui
         assert browser.wait(HEADING) == heading(old, prefix + "negotiation/")
         styled = "() => getComputedStyle(document.querySelector('.md-header')).position"
         assert browser.run(styled) in ("sticky", "fixed")
+        # search was never used, nor the guide saved: its files were never fetched, and search says why
+        browser.click("label.md-header__button[for='__search']")
+        browser.type("input.md-search__input", "95588")
+        meta = "(text) => document.querySelector('.md-search-result__meta').textContent.trim() === text"
+        assert browser.wait(meta, extra("search_offline"))
         browser.goto(url + prefix + "overdue/")
         assert browser.wait(HEADING) == extra("offline_page_title")
         links = browser.run("() => [...document.querySelectorAll('article a')].map((link) => link.href)")

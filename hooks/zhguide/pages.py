@@ -37,6 +37,7 @@ EXTRA_STRINGS = (
     "save_remove",
     "save_removed",
     "save_failed",
+    "search_offline",
     "offline_page_title",
     "offline_page_text",
     "share_read_more",

@@ -48,6 +48,7 @@
     var status = control.querySelector(".guide-save__status");
     control.querySelector(".guide-save__remove").hidden = !state;
     control.querySelector(".guide-save__button").hidden = Boolean(state);
+    control.querySelector(".guide-save__size").hidden = Boolean(state);
     control.querySelector("progress").hidden = true;
     control.dataset.state = state ? "saved" : "none";
     status.textContent = message || (state ? text("saved", { date: state.date }) : "");

@@ -22,6 +22,9 @@
  *   language switch (no option to turn it off). Those files do not exist (and
  *   may sit on the canonical host, not this one); the switch links already point
  *   at the right page, so those requests are answered with an error at once;
+ * - offline, where the search files were never kept (sw.js keeps them once search was used,
+ *   or the guide saved), Material would say it is starting its search forever: its meta line
+ *   says why search is unavailable instead (data-offline, in the page's script);
  * - Chrome fires DOMContentLoaded, where Material starts all its components, in
  *   the same task as the deferred bundle: one long task on a slow phone. Listeners
  *   for DOMContentLoaded that later scripts add (Material's bundle, any
@@ -31,6 +34,11 @@
 (function (data) {
   /* Material's storage helpers (its partials/javascripts/base.html) verbatim, but for the scope's source */
   __md_scope=new URL(data.scope,location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
+
+  function unavailable() {  /* the search worker or the index could not load: offline, never kept */
+    var meta = document.querySelector(".md-search-result__meta");
+    if (meta && data.offline) meta.textContent = data.offline;
+  }
 
   /* Search is wanted once the reader reaches for it, or opened the page from a result (?h=words). */
   var wanted = /[?&]h=/.test(location.search), waiting = [];
@@ -45,6 +53,7 @@
       function started() {
         if (!worker) {
           worker = new NativeWorker(url, options);
+          worker.addEventListener("error", unavailable);
           listeners.forEach(function (args) { worker.addEventListener.apply(worker, args); });
         }
         return worker;
@@ -81,6 +90,7 @@
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
+    if (request.variantIndex) request.addEventListener("error", unavailable);
     if (request.variantIndex && !wanted) return void waiting.push(function () { send.apply(request, args); });
     if (!request.variantSkip) return send.apply(request, args);
     setTimeout(function () { request.dispatchEvent(new Event("error")); });

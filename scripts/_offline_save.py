@@ -113,7 +113,7 @@ def prepare(site: Path, variants: list[tuple[str, str]], epoch: int | None) -> l
     """Write each variant's list and its size, and stamp the worker; what each variant saves."""
     worker = site / WORKER
     if not worker.is_file():
-        raise OfflineSaveError(f"{WORKER} is missing from the site (overrides/{WORKER})")
+        raise OfflineSaveError(f"{WORKER} is missing from the site (hooks/zhguide/worker_build.py writes it)")
     prefixes = [prefix for _, prefix in variants]
     chosen = {prefix: own_files(site, prefix, prefixes) for _, prefix in variants}
     chosen = {prefix: paths + loaded_assets(site, paths) for prefix, paths in chosen.items()}

@@ -13,9 +13,10 @@ import pytest
 import _offline_save as save
 from _site import guide_pages
 from conftest import OFFLINE_ZIP, ROOT, VARIANTS, foreign_characters, variant_at
-from zhguide import app_manifest
+from zhguide import app_manifest, worker_build
 
-WORKER_SOURCE = (ROOT / "overrides" / save.WORKER).read_text("utf-8")
+PARTS = sorted((ROOT / "overrides" / "worker").glob("*.js"))
+WORKER_SOURCE = worker_build.joined([part.read_text("utf-8") for part in PARTS])
 
 
 def tiny_site(folder: Path) -> Path:
@@ -128,6 +129,13 @@ def test_the_published_site_lists_stamps_and_links_what_a_variant_saves(built_si
             assert "guide-offline.js" in html and not re.search(r'<link rel="(prev|next)"', html), page
     [build] = builds
     assert f'const BUILD="{build}",' in (built_site / save.WORKER).read_text("utf-8")  # minified
+
+
+def test_the_workers_parts_are_joined_in_order_and_never_published_apart(built_site: Path) -> None:
+    assert worker_build.joined(["a\n", "b"]) == "a\nb\n"
+    assert [part.name[0] for part in PARTS] == sorted(part.name[0] for part in PARTS)  # numbered in order
+    assert WORKER_SOURCE.startswith("/*\n * The guide's service worker")
+    assert not (built_site / "worker").exists() and (built_site / save.WORKER).is_file()
 
 
 def test_the_offline_zip_has_no_worker_manifest_or_save_control(built_site: Path) -> None:

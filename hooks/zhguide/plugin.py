@@ -2,7 +2,7 @@
 
 Events only route: each hands its data to a pure function of this package
 (pages, variant_links, search_index, faq_schema, permalinks, reading_order,
-source_checks), to a job module (search_build, share_build, alias_build) and
+source_checks), to a job module (search_build, share_build, alias_build, worker_build) and
 to the adapters in upstream/, which hold every use of an upstream internal.
 What one build needs is kept on a `Build` made in on_config; static-i18n
 re-runs the whole build once per variant with the same plugin, so each
@@ -36,6 +36,7 @@ from . import (
     sitemap,
     source_checks,
     variant_links,
+    worker_build,
 )
 from .cache import private_cache
 from .config import Build, VariantsConfig
@@ -138,6 +139,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             except FileNotFoundError as error:
                 raise PluginError(str(error)) from error
         search_build.add_worker(files, config=config, build=self.build, options=self.config)
+        worker_build.add_worker(files, config=config, build=self.build)
         return files
 
     on_files = CombinedEvent(_check_encoding, _add_files)

@@ -7,6 +7,7 @@ previous build, and checks the message and that the previous build is untouched.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -154,3 +155,67 @@ def test_a_code_span_that_opens_a_comment_keeps_the_page_whole(
         assert page.locator("article code", has_text="<!--<script>").is_visible()
         assert page.locator("article h2").count() >= 3, "the page after the code span is there"
         page.locator('script[type="application/ld+json"]').evaluate("s => JSON.parse(s.textContent)")
+
+
+def outside_file(project: Path) -> Path:
+    secret = project.parent / "outside" / "secret.md"
+    secret.parent.mkdir(exist_ok=True)
+    secret.write_text("# 机器上的别的文件 {#secret}\n\n不该发布。\n", "utf-8")
+    return secret
+
+
+def linked_page(project: Path) -> str:
+    (project / "docs" / "leak.md").symlink_to(outside_file(project))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("nav:\n", "nav:\n  - leak.md\n", 1), "utf-8")
+    return "docs/leak.md: a symbolic link to {outside}/secret.md (outside docs/)"
+
+
+def linked_folder(project: Path) -> str:
+    outside_file(project)
+    (project / "docs" / "more").symlink_to(project.parent / "outside", target_is_directory=True)
+    return "docs/more: a symbolic link to {outside} (outside docs/)"
+
+
+def link_inside(project: Path) -> str:
+    (project / "docs" / "again.md").symlink_to(project / "docs" / "overdue.md")
+    return f"docs/again.md: a symbolic link to {project / 'docs' / 'overdue.md'} (inside docs/)"
+
+
+def fifo(project: Path) -> str:
+    os.mkfifo(project / "docs" / "pipe.md")
+    return "docs/pipe.md: a FIFO, not a file the build can read"
+
+
+def linked_queries(project: Path) -> str:
+    queries = project / "hooks" / "search_queries.yml"
+    moved = project.parent / "outside" / "search_queries.yml"
+    moved.parent.mkdir(exist_ok=True)
+    queries.rename(moved)
+    queries.symlink_to(moved)
+    return "hooks/search_queries.yml: a symbolic link to {outside}/search_queries.yml (outside"
+
+
+def linked_template(project: Path) -> str:
+    template = project / "overrides" / "partials" / "extra.html"
+    template.symlink_to(outside_file(project))
+    return "overrides/partials/extra.html: a symbolic link to {outside}/secret.md (outside overrides/)"
+
+
+TREE_CASES = [linked_page, linked_folder, link_inside, fifo, linked_queries, linked_template]
+
+
+@pytest.mark.parametrize("change", TREE_CASES, ids=[case.__name__ for case in TREE_CASES])
+def test_links_and_special_files_are_refused_before_anything_is_written(tmp_path: Path, change) -> None:
+    project = copy_project(tmp_path / "project")
+    message = change(project).format(outside=(tmp_path / "outside").resolve())
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / _publish.MARKER).touch()
+    (site / "SENTINEL").write_text("the previous build", "utf-8")
+    result = run_build(project, site)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert message in result.stderr, result.stderr[-800:]
+    assert sorted(path.name for path in site.iterdir()) == [_publish.MARKER, "SENTINEL"]
+    published = [path for path in site.parent.glob(".site.*") if path.is_dir()]  # no staging left either
+    assert published == [] and not (tmp_path / "project" / "site").exists()

@@ -35,6 +35,7 @@ from . import (
     share_build,
     sitemap,
     source_checks,
+    source_tree,
     variant_links,
     worker_build,
 )
@@ -86,6 +87,11 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         """Check the upstreams; work out the variants and which one this build makes."""
         for adapter in (mkdocs_adapter, i18n, material):
             adapter.check(config)
+        root = Path(config.config_file_path).parent
+        theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        read = [self.config.search_queries, self.config.search_terms]
+        if found := source_tree.project_problems(root, Path(config.docs_dir), theme, read):
+            raise PluginError(found[0])  # before anything is read or written
         glossary_name = source_name(config, self.config.glossary)  # docs/glossary.yml, for messages
         try:
             entries = glossary_at(Path(config.docs_dir) / self.config.glossary)
@@ -105,7 +111,6 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         variant = variant_named(variants, i18n.current_locale(config))
         offline = material.offline_enabled(config)
         separator = None if offline else one_separator(self.config.search_separator)
-        root = Path(config.config_file_path).parent
         self.build = Build(root, variants, variant, offline, material_browser.search_worker(), separator)
         # Before static-i18n's on_config (-100) copies them into this variant's config.
         strings = {key: config[key] for key in pages.SITE_STRINGS}

@@ -15,7 +15,7 @@ from zhguide.search_help import load_queries
 
 PYTHON_SCRIPTS = (
     "build", "lint-content", "bench-convert", "published-links", "bench-search", "bench", "nginx-local",
-    "bench-engines", "learn-asked",
+    "bench-engines", "learn-asked", "bench-offline",
 )  # fmt: skip
 SHELL_SCRIPTS = ("setup", "test")
 
@@ -152,3 +152,20 @@ def test_build_without_a_pdf_engine_stops_with_a_clear_message(tmp_path) -> None
     )
     assert "or build with --no-pdf" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.browser
+def test_bench_offline_prints_every_figure_for_an_engine() -> None:
+    import _engines
+
+    if reason := _engines.missing("webkit"):
+        pytest.fail(reason) if os.environ.get("CI") else pytest.skip(reason)
+    bench = [sys.executable, str(ROOT / "scripts" / "bench-offline")]
+    command = [*bench, "--repeat", "1", "--engines", "webkit"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| webkit |")]
+    figures = r"KB \(\+\d+\.\d\) \|.* s \|.* ms \(\d+ pages\) \|.* s \| yes \|$"
+    assert len(rows) == 2 and all(re.search(figures, row) for row in rows), result.stdout
+    unknown = subprocess.run([*bench, "--engines", "lynx"], capture_output=True, text=True, check=False)
+    assert unknown.returncode == 2 and "unknown engine lynx" in unknown.stderr

@@ -113,7 +113,7 @@ class Firefox(Engine):
         self.call(op="click", selector=selector)
 
     def type(self, selector: str, text: str) -> None:
-        self.call(op="type", selector=selector, text=text)  # the driver empties the box first
+        self.call(op="type", selector=selector, text=text)  # at once, then a key release
 
 
 ASYNC = """const done = arguments[arguments.length - 1];
@@ -140,11 +140,14 @@ class WebKit(Engine):
         self.driver.find_element("css selector", selector).click()
 
     def type(self, selector: str, text: str) -> None:
+        """The whole text at once, as an input method commits it, then a key release (typed key by
+        key, a page may answer a prefix of it first)."""
         from selenium.webdriver.common.keys import Keys
 
         box = self.driver.find_element("css selector", selector)
-        box.clear()
-        box.send_keys(text or Keys.END)  # a key release tells the page the text changed
+        box.click()
+        self.driver.execute_script("arguments[0].value = arguments[1];", box, text)
+        box.send_keys(Keys.END)
 
 
 def missing(name: str) -> str | None:

@@ -3,7 +3,8 @@
 //
 // Usage: node tests/firefox/driver.mjs FIREFOX WIDTH HEIGHT
 // Commands: {"op": "goto", "url"}, {"op": "run", "fn": "(arg) => ...", "arg"} (its value, awaited),
-// {"op": "click", "selector"}, {"op": "type", "selector", "text"}, {"op": "version"}.
+// {"op": "click", "selector"}, {"op": "type", "selector", "text"} (the whole text at once, then a key
+// release), {"op": "version"}, {"op": "errors"} (page errors since the last call).
 // Answers: {"ok": true, "value"} or {"ok": false, "error"}. The browser closes when stdin does.
 import readline from "node:readline";
 import puppeteer from "puppeteer-core";
@@ -20,10 +21,10 @@ async function answer(command) {
   if (op === "goto") return void (await page.goto(command.url, { waitUntil: "load" }));
   if (op === "run") return page.evaluate(`(${command.fn})(${JSON.stringify(command.arg ?? null)})`);
   if (op === "click") return void (await page.click(command.selector));
-  if (op === "type") {  // empties the box, then types; a key release tells the page "" too
-    await page.$eval(command.selector, (box) => { box.value = ""; });
-    if (command.text) await page.type(command.selector, command.text);
-    else await page.focus(command.selector).then(() => page.keyboard.press("End"));
+  if (op === "type") {  // the whole text at once, as an input method commits it, then a key release
+    await page.focus(command.selector);
+    await page.$eval(command.selector, (box, text) => { box.value = text; }, command.text);
+    await page.keyboard.press("End");
     return null;
   }
   if (op === "version") return browser.version();

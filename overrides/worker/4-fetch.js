@@ -1,14 +1,26 @@
 /* sw.js, part 4: every request of the site: the network first, a copy kept per build. */
+
+/* The request, asking the server only whether a kept copy is still current (its ETag and date). A
+ * worker's own fetches may not share the browser's HTTP cache (WebKit's do not): without this, each
+ * of the guide's files would be sent whole on every page, where the browser alone gets a 304. */
+function revalidating(request, kept) {
+  const etag = kept.headers.get("ETag"), modified = kept.headers.get("Last-Modified");
+  if (request.mode === "navigate" || !(etag || modified)) return request;
+  const headers = new Headers(request.headers);
+  if (etag) headers.set("If-None-Match", etag);
+  if (modified) headers.set("If-Modified-Since", modified);
+  return new Request(request.url, { headers, credentials: request.credentials, cache: "no-store" });
+}
+
 async function respond(event) {
   const { request } = event, path = pathOf(request.url);
   const clientId = event.resultingClientId || event.clientId;
-  if (IMMUTABLE.test(path)) {
-    const found = await lookup(request, clientId);
-    if (found) return found.hit;
-  }
+  const kept = request.mode === "navigate" ? null : await lookup(request, clientId);
+  if (kept && IMMUTABLE.test(path)) return kept.hit;  // its name changes with its content
   let response;
   try {
-    response = await fetch(request);
+    response = await fetch(kept ? revalidating(request, kept.hit) : request);
+    if (kept && response.status === 304) return kept.hit;  // the server says it is still this build's
   } catch (error) {  // no network: a kept copy, of the build the page came from when known
     const found = await lookup(request, event.clientId);
     if (found) {

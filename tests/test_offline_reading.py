@@ -138,11 +138,12 @@ def test_a_saved_guide_reads_offline_and_updates_whole(engine: str, locale: str,
             assert browser.wait(HEADING) == heading(old, path), path
         browser.goto(url + prefix + "overdue/")
         assert in_variant(OLD_SENTENCE, locale) in browser.run(ARTICLE)
-        for query, section in QUERIES.items():
-            browser.goto(url + prefix + "overdue/")
-            hits = search(browser, in_variant(query, locale))
-            assert any(hit.endswith(section) for hit in hits[:4]), (query, hits[:4])
-            assert all(hit.startswith(url + prefix) for hit in hits), hits
+        for query, section in QUERIES.items():  # in either script, as online
+            for typed in {query, *(in_variant(query, other) for other in VARIANTS)}:
+                browser.goto(url + prefix + "overdue/")
+                hits = search(browser, typed)
+                assert any(hit.endswith(section) for hit in hits[:4]), (typed, hits[:4])
+                assert all(hit.startswith(url + prefix) for hit in hits), hits
         browser.goto(url + prefix + "no-such-page/")
         assert browser.wait(HEADING) == in_variant(extra("offline_page_title"), locale)
         # a new build is published; back online, a reader gets it at once, and the saved guide follows

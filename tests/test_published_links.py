@@ -45,7 +45,8 @@ def test_the_manifest_lists_every_published_link(built_site: Path) -> None:
     assert "/overdue/#home-visit-timing" in links and "/zh-Hant/overdue/#home-visit-timing" in links
     assert set(published) <= set(VARIANTS), "a published variant is no longer built"
     missing = {link for link in listed(built_site) - links if variant_at(link) in published}
-    assert not missing, f"add to {MANIFEST.name} (scripts/published-links site/): {sorted(missing)}"
+    how = f"scripts/published-links site/ --missing {MANIFEST.relative_to(ROOT)}"
+    assert not missing, f"add to {MANIFEST.relative_to(ROOT)} what {how} prints: {sorted(missing)}"
 
 
 def test_the_build_keeps_every_published_link(built_site: Path) -> None:
@@ -185,3 +186,16 @@ def test_nothing_is_written_outside_the_site(project_copy, tmp_path: Path) -> No
     assert result.returncode != 0 and f"redirect_from '{canary}' is not a Markdown" in result.stderr
     assert canary.read_text("utf-8") == "precious"
     assert sorted(path.name for path in tmp_path.iterdir()) == [".site.lock", "canary.md", "project"]
+
+
+def test_missing_prints_only_the_links_the_manifest_lacks(built_site: Path, renamed_site: Path) -> None:
+    def missing(site: Path) -> subprocess.CompletedProcess:
+        command = [sys.executable, str(SCRIPT), str(site), "--missing", str(MANIFEST)]
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+
+    assert (missing(built_site).returncode, missing(built_site).stdout.strip()) == (0, "")
+    found = missing(renamed_site)
+    assert found.returncode == 1
+    lines = found.stdout.split()
+    assert "/overdue/#when-visits-start" in lines and "/zh-Hant/contact/" in lines
+    assert "/overdue/" not in lines  # listed already

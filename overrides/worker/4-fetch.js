@@ -41,7 +41,9 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(ROOT) || NEVER.test(pathOf(request.url))) return;
   if (request.headers.has("range")) return;
-  event.respondWith(respond(event));
+  // A request its page gave up (it went on to another page) is answered with a network error, as
+  // without a worker: a rejected answer would be reported on that page as the worker's error.
+  event.respondWith(respond(event).catch(() => Response.error()));
 });
 
 /* Keep what a page loaded before this worker controlled it (the reader's first visit). */

@@ -14,7 +14,6 @@ scripts/build runs `prepare` on the assembled site, before the gzip twins:
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
@@ -23,11 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from _publish import COMPRESSED, gzipped, human_size
+
 WORKER = "sw.js"
 LIST = "offline.json"
 TOKEN = "@@SAVE_SIZE@@"
 STAMP = re.compile(r'^const BUILD = "dev";(?P<build_rest>.*)\nconst DATE = "";', re.M)
-COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")  # the server gzips
 NOT_SAVED = re.compile(r"(^|/)(download/|sitemap\.xml|offline\.json)|\.(gz|map)$|^sw\.js$|^\.")
 LOADED = re.compile(r'\b(?:src|href|data-wrapper)="([^"#?]+)')
 
@@ -81,14 +81,8 @@ def loaded_assets(site: Path, pages: list[str]) -> list[str]:
 
 
 def transfer_size(data: bytes, name: str) -> int:
-    """What a reader downloads for a file: its gzip form where the server sends one."""
-    if name.endswith(COMPRESSED):
-        return min(len(data), len(gzip.compress(data, compresslevel=9, mtime=0)))
-    return len(data)
-
-
-def human_size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+    """What a reader downloads for a file: the gzip twin the build writes for it, if smaller."""
+    return min(len(data), len(gzipped(data))) if name.endswith(COMPRESSED) else len(data)
 
 
 def digest(data: bytes) -> str:

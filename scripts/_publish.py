@@ -98,6 +98,16 @@ def remove_stale(out: Path, keep: set[Path]) -> None:
                 shutil.rmtree(path, ignore_errors=True)
 
 
+def gzipped(data: bytes) -> bytes:
+    """A file's gzip twin, as the build writes it: no name and no time, so builds stay identical."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def human_size(size: int) -> str:
+    """A size as the site shows it to readers: 243 KB, 1.2 MB."""
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
 def precompress(site: Path) -> int:
     """Write a reproducible `.gz` beside each text file of the site that gzip makes smaller;
     their number."""
@@ -105,7 +115,7 @@ def precompress(site: Path) -> int:
     for path in sorted(site.rglob("*")):
         if path.suffix in COMPRESSED and path.is_file() and not path.is_symlink():
             data = path.read_bytes()
-            packed = gzip.compress(data, compresslevel=9, mtime=0)
+            packed = gzipped(data)
             if len(packed) < len(data):
                 path.with_name(path.name + ".gz").write_bytes(packed)
                 written += 1

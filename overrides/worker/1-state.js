@@ -53,6 +53,11 @@ async function savedStates() {
   return Promise.all(locales.map(async (locale) => [locale, await readState("saved", locale)]));
 }
 
+/* The caches that hold the saved variants, one each. */
+async function savedCaches() {
+  return (await savedStates()).map(([, state]) => state && state.cache).filter(Boolean);
+}
+
 async function digest(buffer) {
   const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
   return Array.from(hash.slice(0, 8), (byte) => byte.toString(16).padStart(2, "0")).join("");

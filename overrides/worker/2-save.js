@@ -48,7 +48,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const names = (await caches.keys()).filter((name) => name.startsWith(PREFIX));
     const older = names.filter((name) => name.startsWith(`${PREFIX}visited-`) && name !== VISITED);
-    const saved = (await savedStates()).map(([, state]) => state && state.cache);
+    const saved = await savedCaches();
     // the previous build's visited pages stay, whole, until this build has kept its own
     const keep = new Set([STATE, VISITED, ...saved, ...older.slice(-1)]);
     for (const name of names) if (!keep.has(name)) await caches.delete(name);

@@ -4,7 +4,7 @@ async function lookup(request, clientId) {
   const first = served.get(clientId);
   const names = [
     ...(first ? [first] : []),
-    ...(await savedStates()).map(([, state]) => state && state.cache).filter(Boolean),
+    ...(await savedCaches()),
     VISITED,
     ...(await caches.keys()).filter((name) => name.startsWith(`${PREFIX}visited-`) && name !== VISITED),
   ];

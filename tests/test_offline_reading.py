@@ -22,6 +22,7 @@ import _nginx
 from _offline_save import LIST, human_size
 from _site import guide_pages
 from conftest import ROOT, VARIANTS, copy_project, in_variant, require, run_build, variant_at
+from test_webkit import search  # as a reader on a phone does, in any engine
 
 OLD_SENTENCE = "银行一般会先通过短信、电话、邮件等方式，提醒你尽快还款。"
 NEW_SENTENCE = "银行一般会先通过短信、电话、邮件等方式，提醒你尽快还款。这一句是新版本才有的。"
@@ -42,16 +43,6 @@ SHOWN = """() => [...document.querySelectorAll('.guide-save > *')]
   .map((part) => part.classList[part.classList.length - 1] || part.tagName)"""
 ARTICLE = "() => (document.querySelector('article') || document.body).textContent"
 HEADING = "() => { const h1 = document.querySelector('h1'); return h1 && h1.textContent.trim(); }"
-SEARCH_READY = """(text) => {
-  const meta = document.querySelector('.md-search-result__meta');
-  return meta && meta.textContent.trim() === text;
-}"""
-RESULTS = """() => {
-  const links = [...document.querySelectorAll('.md-search-result__link')].map((link) => link.href);
-  return links.length ? links : null;
-}"""
-PLACEHOLDER = """() => JSON.parse(document.getElementById('__config').textContent)
-  .translations['search.result.placeholder']"""
 KEPT = """(pattern) => caches.keys()
   .then((names) => Promise.all(names.map((name) => caches.open(name).then((cache) => cache.keys()))))
   .then((lists) => lists.flat().some((request) => new RegExp(pattern).test(request.url)))"""
@@ -89,14 +80,6 @@ def engine_required(name: str, request: pytest.FixtureRequest):
         pytest.skip(reason)
     require(_nginx.NGINX, "the offline reading tests")
     return request.getfixturevalue("browser") if name == "chromium" else None
-
-
-def search(browser: engines.Engine, query: str) -> list[str]:
-    """Search as a reader does on a phone: the header's search button, then the query."""
-    browser.click("label.md-header__button[for='__search']")
-    browser.wait(SEARCH_READY, browser.run(PLACEHOLDER))
-    browser.type("input.md-search__input", query)
-    return browser.wait(RESULTS)
 
 
 def heading(site: Path, path: str) -> str:
@@ -150,11 +133,12 @@ def test_a_saved_guide_reads_offline_and_updates_whole(engine: str, locale: str,
         with _nginx.served(new, port) as url:
             browser.goto(url + prefix + "overdue/")
             assert in_variant(NEW_SENTENCE, locale) in browser.run(ARTICLE)  # never an old page online
-            browser.goto(url + prefix)
-            browser.wait(f"() => ({SAVE_STATE})() === 'saved'")
-            assert in_variant("指南已更新", locale) in browser.wait(NOTICE, timeout=60)
             assert listing(new, prefix)["build"] != listing(old, prefix)["build"]
             browser.wait(SAVED_ONLY, listing(new, prefix)["build"])  # one build, whole: the old one is gone
+            # the page open when it happened says so (once: whichever page that is)
+            assert in_variant("指南已更新", locale) in browser.wait(NOTICE, timeout=60)
+            browser.goto(url + prefix)
+            browser.wait(f"() => ({SAVE_STATE})() === 'saved'")
         browser.goto(url + prefix + "overdue/")
         assert in_variant(NEW_SENTENCE, locale) in browser.run(ARTICLE)
         browser.goto(url + prefix + "customer-service/")

@@ -91,6 +91,12 @@ def start(
     return subprocess.Popen(command), prefix
 
 
+def logged(log: Path, start: int = 0) -> list[tuple[str, int]]:
+    """What a server started with a log sent, from the log's line `start` on: (address, bytes)."""
+    lines = log.read_text("utf-8").splitlines()[start:] if log.exists() else []
+    return [(address, int(sent)) for address, sent in (line.rsplit(" ", 1) for line in lines if line.strip())]
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -102,8 +108,8 @@ def served(
     root: Path, port: int | None = None, deploy: Path = DEPLOY, log: Path | None = None
 ) -> Iterator[str]:
     """root served by the deploy file on 127.0.0.1 (a free port unless given): its URL, once it answers;
-    with a log, what start() writes there."""
-    port = port or free_port()
+    with a log, what start() writes there (the line of its own readiness probe already in)."""
+    port, before = port or free_port(), len(logged(log)) if log else 0
     process, prefix = start(root, port, deploy, log=log)
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -115,6 +121,8 @@ def served(
                 if process.poll() is not None:
                     raise RuntimeError(f"nginx stopped (exit code {process.returncode})") from None
                 time.sleep(0.05)
+        while log and len(logged(log)) <= before:  # nginx logs a request after answering it
+            time.sleep(0.01)
         yield url
     finally:
         process.terminate()

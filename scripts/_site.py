@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -43,3 +44,9 @@ def article_text(html: str) -> str:
     parser = _ArticleText()
     parser.feed(html)
     return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+
+
+def page_title(site: Path, path: str) -> str:
+    """A built page's <title>, as a browser shows it (a window's or a tab's name)."""
+    page = (site / path / "index.html").read_text("utf-8")
+    return html.unescape(re.search(r"<title>(.*?)</title>", page, re.S)[1].strip())

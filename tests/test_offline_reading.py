@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 import _engines as engines
+import _minibrowser as minibrowser
 import _nginx
 from _offline_save import LIST, human_size
-from _site import guide_pages
+from _site import guide_pages, page_title
 from conftest import ROOT, VARIANTS, copy_project, in_variant, require, run_build, variant_at
 from test_webkit import search  # as a reader on a phone does, in any engine
 
@@ -241,3 +242,33 @@ def test_each_variant_is_installable_in_chromium(browser, nginx_url: str, tmp_pa
             page.close()
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", list(VARIANTS))
+def test_webkit_in_a_readers_profile_keeps_the_first_page_from_its_disk_cache(
+    locale: str, two_builds, tmp_path: Path
+) -> None:
+    """Under WebDriver the session has no disk cache, and the worker downloads the first page's
+    files again (scripts/bench-offline). In a reader's own profile nothing is sent twice, nothing
+    but the page, its files and the worker is sent, and the page then opens offline."""
+    if reason := minibrowser.missing() or engines.missing("webkit"):
+        if os.environ.get("CI"):
+            pytest.fail(f"the WebKit tests must run in CI, but {reason}")
+        pytest.skip(reason)
+    old, _ = two_builds
+    prefix, log, port = VARIANTS[locale], tmp_path / "sent.log", _nginx.free_port()
+    title = page_title(old, prefix)
+    with minibrowser.profile() as home:
+        with _nginx.served(old, port, log=log) as url:
+            start = len(_nginx.logged(log))
+            with minibrowser.opened(home, url + prefix) as display:
+                assert title in minibrowser.wait_title(display, title)
+                assert minibrowser.wait_kept(home, "-visited-")
+            sent = [address for address, _ in _nginx.logged(log, start)]
+        assert sent[0] == "/" + prefix and "/sw.js" in sent
+        assert len(sent) == len(set(sent)), f"sent twice: {sent}"
+        others = [address for address in sent if not re.search(r"/assets/|^/sw\.js$", address)]
+        assert others == ["/" + prefix]  # the page, its files (under assets/) and the worker: no other page
+        with minibrowser.opened(home, url + prefix) as display:  # the server has stopped: offline
+            assert title in minibrowser.wait_title(display, title)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zhguide.page_scripts import inline_code
+from zhguide.page_scripts import _parsed, _suspect, inline_code
 
 REFUSED = [
     # (markup, what the message says)
@@ -30,6 +30,7 @@ ALLOWED = [
     "<script></script>",  # empty: runs nothing
     "<p>onclick= and javascript: and style= as text</p>",
     '<a href="https://example.org/javascript:x">x</a>',
+    '<h2 id="online-and-app">x</h2><a href="/q/online-and-app/" data-on-1="x">x</a>',  # not handlers
 ]
 
 
@@ -41,7 +42,7 @@ def test_inline_code_is_found_with_its_line(markup: str, what: str) -> None:
 
 @pytest.mark.parametrize("markup", ALLOWED)
 def test_files_and_data_blocks_are_allowed(markup: str) -> None:
-    assert inline_code(markup) == []
+    assert inline_code(markup) == [] == _parsed(markup).found
 
 
 def test_no_built_page_runs_inline_code(built_site: Path) -> None:
@@ -49,3 +50,32 @@ def test_no_built_page_runs_inline_code(built_site: Path) -> None:
     assert len(pages) > 10
     found = {page.relative_to(built_site).as_posix(): inline_code(page.read_text("utf-8")) for page in pages}
     assert found == {name: [] for name in found}
+
+
+TRICKY = [
+    # where the cheaper pass must still send the page to the parser (page_scripts._suspect)
+    '<script data-x="</script>">alert(1)</script>',
+    "<script\n>alert(1)</script>",
+    "<SCRIPT>alert(1)</SCRIPT >",
+    '<a href="x"onclick="y()">x</a>',
+    '<img/onerror="x()">',
+    "<body\tOnLoad=x()>",
+    '<a title="a="onclick=x>x</a>',
+    "<p STYLE>x</p>",
+    '<a href = \n "&#106;avascript:x()">x</a>',
+    '<a href="\u3000javascript:x()">x</a>',
+    "<form action==javascript:x()></form>",
+]
+
+
+@pytest.mark.parametrize("markup", TRICKY)
+def test_the_cheaper_pass_misses_nothing_the_parser_finds(markup: str) -> None:
+    page = f"<!doctype html>\n<html>\n<p>text</p>\n{markup}\n</html>"
+    assert inline_code(page) == _parsed(page).found != []
+
+
+def test_a_page_with_nothing_suspect_is_not_parsed_whole() -> None:
+    clean = '<script src="a.js"></script><script type="application/json">{"a": "<b>"}</script><p>x</p>'
+    assert not _suspect(clean)
+    text = clean + "<p>words: onclick= as text</p>"  # suspect, so parsed: and the parser finds nothing
+    assert _suspect(text) and inline_code(text) == []

@@ -44,13 +44,16 @@ def add_redirects(files: Files, *, config: MkDocsConfig, build: Build) -> None:
 
 def place_aliases(html: str, *, page: Page, files: Files, config: MkDocsConfig, build: Build) -> str:
     """The page with each old id of its `anchor_aliases` placed at the question it became."""
-    pages_ = {file.src_uri: file for file in files.documentation_pages()}
-    page_urls = {src_uri: file.url for src_uri, file in pages_.items()}
     try:
         aliases = link_aliases.alias_targets(page.meta.get("anchor_aliases"))
         if not aliases:
             return html
         build.old_ids.update({old: link_aliases.split_target(to)[1] for old, to in aliases.items()})
+        # only the pages its aliases name, each looked up (not every page of the site, per page)
+        named = {link_aliases.split_target(to)[0] for to in aliases.values()} | {page.file.src_uri}
+        found = {part: files.get_file_from_path(part) for part in named}
+        pages_ = {part: file for part, file in found.items() if file and file.is_documentation_page()}
+        page_urls = {src_uri: file.url for src_uri, file in pages_.items()}
         ids_of = lambda src_uri: explicit_ids(pages_[src_uri].content_string)  # noqa: E731
         return link_aliases.placed_aliases(html, page.url, aliases, page_urls, ids_of)
     except link_aliases.AliasError as error:

@@ -10,12 +10,14 @@ slip one in unnoticed. Data blocks (`<script type="application/json">`, JSON-LD,
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 # <script type="..."> values a browser runs (an empty or missing type is JavaScript too)
 JAVASCRIPT = ("text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript")
 RUNS = {"", "module", *JAVASCRIPT}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data"}
+HANDLER = re.compile(r"on[a-z]+")  # every event handler attribute (onclick, onerror); not online-and-app
 
 
 class _Finder(HTMLParser):
@@ -23,12 +25,13 @@ class _Finder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, str]] = []
         self.inline: int | None = None  # the line of an open inline script
+        self.closed = False  # a </script> was met
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         values = {name: value or "" for name, value in attrs}
         for name, value in values.items():
-            if name.startswith("on"):
+            if HANDLER.fullmatch(name):
                 self.found.append((line, f"an inline event handler ({name}=) on <{tag}>"))
             elif name == "style":
                 self.found.append((line, f"a style attribute on <{tag}>"))
@@ -45,11 +48,49 @@ class _Finder(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
             self.inline = None
+            self.closed = True
 
 
-def inline_code(html: str) -> list[tuple[int, str]]:
-    """(line, what) for each inline script, event handler, javascript: URL or style attribute."""
+# A superset of what _Finder reports, found by regular expressions instead of a parse. html.parser
+# only reads an attribute whose name follows a quote, a space or a slash and ends before a space, a
+# slash, = or > (its attrfind_tolerant), so every event handler or style attribute reads as below
+# (names are case-insensitive: the page is lowercased first); a javascript: URL, once unescaped and
+# its spaces removed, starts with j, so its value starts with spaces and j, or with an entity.
+# Words in text can match too: such a page is parsed whole.
+SUSPECT_ATTRIBUTE = re.compile(
+    r"""['"\s/](?:(?:on[a-z]+|style)(?=[\s/=>]|$)|(?:href|src|action|formaction|data)\s*=+\s*['"]?\s*[j&])"""
+)
+SCRIPT_OPEN = re.compile(r"<script", re.I)
+SCRIPT_CLOSE = re.compile(r"</script[^>]*>?", re.I)
+
+
+def _parsed(html: str) -> _Finder:
     finder = _Finder()
     finder.feed(html)
     finder.close()
-    return finder.found
+    return finder
+
+
+def _script_runs(html: str, start: int) -> bool:
+    """Whether the <script at start, parsed alone up to the </script> that ends it, is found to
+    run: from a tag's start the parser reads exactly as it does within the page. A </script
+    inside the tag's own attributes does not end it, so the part grows to the next one."""
+    for closed in SCRIPT_CLOSE.finditer(html, start):
+        finder = _parsed(html[start : closed.end()])
+        if finder.closed or finder.found:
+            return bool(finder.found)
+    return bool(_parsed(html[start:]).found)
+
+
+def _suspect(html: str) -> bool:
+    """False only if _parsed(html) finds nothing: no attribute can be one, and no <script> runs
+    (a page's dozen scripts are parsed, not its whole markup)."""
+    if SUSPECT_ATTRIBUTE.search(html.lower()):
+        return True
+    return any(_script_runs(html, opened.start()) for opened in SCRIPT_OPEN.finditer(html))
+
+
+def inline_code(html: str) -> list[tuple[int, str]]:
+    """(line, what) for each inline script, event handler, javascript: URL or style attribute.
+    A built page is parsed whole only when a cheaper pass finds something that could be one."""
+    return _parsed(html).found if _suspect(html) else []

@@ -92,7 +92,8 @@ def page_problem(source: str) -> tuple[int, str] | None:
     front = _FRONT.match(source)
     if front:
         try:
-            data = yaml.safe_load(front[1])
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where built: 10× faster
+            data = yaml.load(front[1], Loader=loader)
         except yaml.YAMLError as error:
             mark, problem = getattr(error, "problem_mark", None), getattr(error, "problem", error)
             return (mark.line + 2 if mark else 2), f"the front matter is not valid YAML: {problem}"

@@ -55,6 +55,8 @@ def test_no_built_page_runs_inline_code(built_site: Path) -> None:
 TRICKY = [
     # where the cheaper pass must still send the page to the parser (page_scripts._suspect)
     '<script data-x="</script>">alert(1)</script>',
+    '<script type="&#116;ext/javascript">x()</script>',  # a type that runs, once unescaped
+    '<script type="application/json" TYPE="module">x()</script>',  # the last of a name counts
     "<script\n>alert(1)</script>",
     "<SCRIPT>alert(1)</SCRIPT >",
     '<a href="x"onclick="y()">x</a>',

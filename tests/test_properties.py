@@ -67,3 +67,19 @@ def test_heading_checks_point_at_lines_of_the_text(text: str) -> None:
     for line, _ in [*zh_core.headings_without_id(text), *zh_core.heading_problems(text)]:
         assert 1 <= line <= count, (text, line)
     assert all(f"{{#{id_}}}" in text for id_ in zh_core.explicit_ids(text))
+
+
+SITES = st.sampled_from(["https://example.org/", "https://example.org/guide/", "http://127.0.0.1:8000/",
+                         "https://example.org/guide", "https://example.org/?q=1"])  # fmt: skip
+PATHS = st.text(st.sampled_from(list("az/.#:?%-_ 逾\\")), max_size=24)
+
+
+@CHECKS
+@given(SITES, PATHS)
+def test_an_absolute_address_is_what_urljoin_makes(site_url: str, path: str) -> None:
+    from urllib.parse import urljoin
+
+    from zhguide.site_urls import absolute
+
+    assert absolute(site_url, path) == urljoin(site_url, path)
+    assert absolute("", path) == path

@@ -35,6 +35,8 @@ def tel_link(number: str, label: str) -> str:
 
 def tel_links(page: str, number: str, label: str) -> str:
     """The page's HTML with the first mention of number in each section linked (see above)."""
+    if number not in page:
+        return page  # nothing to link: the page is not walked
     mention = re.compile(rf"(?<!\d){re.escape(number)}(?!\d)")
     out, closed = [], []  # closed: the open elements no link may go into
     linked, position = False, 0

@@ -11,6 +11,7 @@ slip one in unnoticed. Data blocks (`<script type="application/json">`, JSON-LD,
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 # <script type="..."> values a browser runs (an empty or missing type is JavaScript too)
@@ -62,6 +63,9 @@ SUSPECT_ATTRIBUTE = re.compile(
 )
 SCRIPT_OPEN = re.compile(r"<script", re.I)
 SCRIPT_CLOSE = re.compile(r"</script[^>]*>?", re.I)
+_SPACE, _NAME = r"[ \t\n\r\f]", r"[a-zA-Z][a-zA-Z-]*"  # html.parser's tag-name ends; a plain name
+PLAIN_ATTRIBUTE = re.compile(rf"""{_SPACE}+({_NAME})(?:="([^"]*)"|='([^']*)')?""")
+PLAIN_SCRIPT = re.compile(rf"""<script((?:{_SPACE}+{_NAME}(?:="[^"]*"|='[^']*')?)*){_SPACE}*>""")
 
 
 def _parsed(html: str) -> _Finder:
@@ -71,10 +75,24 @@ def _parsed(html: str) -> _Finder:
     return finder
 
 
+def _runs_nothing(html: str, start: int) -> bool:
+    """True if the <script at start is a plain tag (names, quoted values, single spaces) that
+    the parser reads the same way and that has a src or a type no browser runs."""
+    tag = PLAIN_SCRIPT.match(html, start)
+    if not tag:
+        return False
+    values = {
+        name.lower(): unescape(double or single) for name, double, single in PLAIN_ATTRIBUTE.findall(tag[1])
+    }
+    return "src" in values or values.get("type", "").strip().lower() not in RUNS
+
+
 def _script_runs(html: str, start: int) -> bool:
     """Whether the <script at start, parsed alone up to the </script> that ends it, is found to
     run: from a tag's start the parser reads exactly as it does within the page. A </script
     inside the tag's own attributes does not end it, so the part grows to the next one."""
+    if _runs_nothing(html, start):
+        return False
     for closed in SCRIPT_CLOSE.finditer(html, start):
         finder = _parsed(html[start : closed.end()])
         if finder.closed or finder.found:

@@ -18,10 +18,10 @@ import html
 import re
 from dataclasses import dataclass
 from typing import Protocol
-from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
+from .site_urls import absolute
 from .variant_links import page_links
 from .variants import Variant
 
@@ -95,7 +95,7 @@ def share_page(share: Share, id_: str, variant: Variant, texts: Texts, site_url:
     it); `others` are its links to the same page in the other variants (variant_links.VariantLink)."""
     here = share_url(variant.prefix, id_)
     target = get_relative_url(share.page_url or "./", here) + "#" + share.id
-    canonical = urljoin(site_url, share.page_url + "#" + share.id) if site_url else target
+    canonical = absolute(site_url, share.page_url + "#" + share.id) if site_url else target
     locale = og_locale(variant.locale, variant.opencc)
     e = html.escape
     head = [
@@ -108,7 +108,7 @@ def share_page(share: Share, id_: str, variant: Variant, texts: Texts, site_url:
         f'<meta property="og:site_name" content="{e(texts.site_name)}">',
         f'<meta property="og:title" content="{e(share.question)}">',
         f'<meta property="og:description" content="{e(share.summary)}">',
-        *([f'<meta property="og:url" content="{e(urljoin(site_url, here))}">'] if site_url else []),
+        *([f'<meta property="og:url" content="{e(absolute(site_url, here))}">'] if site_url else []),
         *([f'<meta property="og:locale" content="{e(locale)}">'] if locale else []),
         '<meta name="twitter:card" content="summary">',
         f'<meta http-equiv="refresh" content="0; url={e(target)}">',

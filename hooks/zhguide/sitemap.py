@@ -8,8 +8,8 @@ markup and order are static-i18n's: each entry's own variant first.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
+from .site_urls import absolute
 from .variants import Variant
 
 
@@ -25,15 +25,12 @@ def sitemap_entries(
 ) -> list[SitemapEntry]:
     """Entries for pages given as (path under a variant's root, last modified), variant by variant."""
 
-    def absolute(url: str) -> str:
-        return urljoin(site_url, url) if site_url else url
-
     return [
         SitemapEntry(
-            loc=absolute(variant.prefix + path),
+            loc=absolute(site_url, variant.prefix + path),
             lastmod=lastmod,
             alternates=tuple(
-                (other.locale, absolute(other.prefix + path))
+                (other.locale, absolute(site_url, other.prefix + path))
                 for other in [variant, *(other for other in variants if other != variant)]
             ),
         )

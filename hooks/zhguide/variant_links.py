@@ -11,9 +11,11 @@ absolute URLs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from mkdocs.utils import get_relative_url
+
+from .site_urls import absolute
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ def variant_links(
             lang=lang,
             name=name,
             href=get_relative_url(urls[lang] or "./", page_url or "./"),
-            url=urljoin(site_url, urls[lang]) if site_url else "",
+            url=absolute(site_url, urls[lang]) if site_url else "",
             current=lang == page_lang,
             default=default,
         )
@@ -57,7 +59,7 @@ def home_links(variants: list, current: str, site_url: str) -> list[VariantLink]
             lang=variant.locale,
             name=variant.name,
             href=root + variant.prefix,
-            url=urljoin(site_url, variant.prefix) if site_url else "",
+            url=absolute(site_url, variant.prefix) if site_url else "",
             current=variant.locale == current,
             default=variant.default,
         )

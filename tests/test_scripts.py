@@ -130,8 +130,13 @@ def test_bench_measures_rebuilds_weight_and_index_fetches(browser, site_url: str
     sent: list[tuple[str, int]] = []
     with serve(built_site, sent=sent) as url:
         weight = _bench_browser.first_visit_bytes(browser, url, sent)
+        start = len(sent)
+        searched, ms = _bench_browser.first_search(browser, url + "zh-Hant/", sent)
     assert 20 * 1024 < weight < 200 * 1024
     assert {"/", "/sw.js", "/assets/javascripts/guide-offline.js"} <= {path for path, _ in sent}
+    first_search = {path for path, _ in sent[start:]}  # a fresh context: its page, then its search
+    assert {"/zh-Hant/search/search_index.json", "/assets/javascripts/search-worker.js"} <= first_search
+    assert 10 * 1024 < searched < weight and 0 < ms < 10_000
     on_load, on_search = _bench_browser.index_requests(browser, site_url + "zh-Hant/")
     assert on_load == [] and on_search == [site_url + "zh-Hant/search/search_index.json"]
 

@@ -125,6 +125,20 @@ def test_each_index_is_compact_and_carries_hidden_parts(built_site: Path, prefix
     assert any("parts" in doc for doc in index["docs"])
 
 
+@pytest.mark.parametrize("prefix", VARIANTS.values())
+def test_an_entry_carries_no_reader_word_twice(built_site: Path, prefix: str) -> None:
+    """What the index carries beside a page's words (readers' words, learnt words, example
+    queries, the parts of long words) is in it once (issue #27: the index is paid for per byte)."""
+    index = json.loads((built_site / prefix / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        asked, learnt, examples = doc.get("asked", []), doc.get("learnt", []), doc.get("examples", [])
+        parts, shown = doc.get("parts", "").split(), set(re.split(r"\s+", doc["title"] + " " + doc["text"]))
+        for field in (asked, learnt, examples, parts):
+            assert len(field) == len(set(field)), (doc["location"], field)
+        assert not set(asked) & (set(learnt) | set(examples)), doc["location"]
+        assert not set(parts) & shown, doc["location"]
+
+
 def test_compact_breaks_keep_the_words_and_restore() -> None:
     separator = re.compile(r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》]")
     text = "<p>\u200b本站\u200b不是\u200b工商银行\u200b。</p> 95588\u200b核实"

@@ -116,7 +116,7 @@ def with_asked(
     """The index's entries, each section with the words readers ask it in (`asked`, by question id,
     written in Simplified: the ranking folds both scripts alike), the words learnt from the judged
     queries it answers that its asked words do not repeat (`learnt`), and those queries
-    (`examples`)."""
+    (`examples`) but for one that is an asked word already."""
     asked, learnt = _by_question(asked, old_ids), _by_question(learnt, old_ids)
     examples = _by_question(examples or {}, old_ids)
     found = []
@@ -126,7 +126,7 @@ def with_asked(
         extra = {
             "asked": listed,
             "learnt": [word for word in learnt.get(id_, []) if word not in listed],
-            "examples": examples.get(id_, []),
+            "examples": [query for query in examples.get(id_, []) if query not in listed],  # not twice
         }
         found.append({**doc, **{key: words for key, words in extra.items() if words}})
     return found

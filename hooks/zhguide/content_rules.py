@@ -16,8 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-import yaml
-
+from . import yaml_text
 from .zh_lint import Finding, covered
 
 HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*(?:\{[^}]*\})?\s*$")
@@ -35,7 +34,7 @@ class Rules:
 
 def load_rules(text: str) -> Rules:
     """The rules from their YAML text; ValueError naming a missing or misspelt key."""
-    data = yaml.safe_load(text) or {}
+    data = yaml_text.load(text) or {}
     try:
         return Rules(**{key: str(data[key]) for key in Rules.__dataclass_fields__})
     except KeyError as error:

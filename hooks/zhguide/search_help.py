@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from . import yaml_text
 from .zh_core import character_table
 from .zh_search import fold, fold_table
 
@@ -76,7 +77,7 @@ def load_queries(path: Path) -> dict:
 
     text = path.read_text("utf-8") if path.is_file() else ""
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml_text.load(text) or {}
     except yaml.YAMLError as error:
         line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
         raise ValueError(f"{path.name}:{line}: not valid YAML") from error

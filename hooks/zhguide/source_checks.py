@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import yaml_text
 from .zh_core import heading_problems, headings_without_id, utf8_error
 
 if TYPE_CHECKING:
@@ -92,8 +93,7 @@ def page_problem(source: str) -> tuple[int, str] | None:
     front = _FRONT.match(source)
     if front:
         try:
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where built: 10× faster
-            data = yaml.load(front[1], Loader=loader)
+            data = yaml_text.load(front[1])
         except yaml.YAMLError as error:
             mark, problem = getattr(error, "problem_mark", None), getattr(error, "problem", error)
             return (mark.line + 2 if mark else 2), f"the front matter is not valid YAML: {problem}"

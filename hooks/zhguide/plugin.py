@@ -1,9 +1,10 @@
 """The `zh-variants` MkDocs plugin: every variant of the guide from one Simplified source.
 
 Events only route: each hands its data to a pure function of this package
-(pages, variant_links, search_index, faq_schema, permalinks, reading_order,
-source_checks), to a job module (search_build, share_build, alias_build, worker_build) and
-to the adapters in upstream/, which hold every use of an upstream internal.
+(pages, variant_links, search_index, faq_schema, permalinks, source_checks), to a
+job module (build_setup, page_output, search_build, share_build, alias_build,
+worker_build) and to the adapters in upstream/, which hold every use of an
+upstream internal.
 What one build needs is kept on a `Build` made in on_config; static-i18n
 re-runs the whole build once per variant with the same plugin, so each
 variant's build makes its own.
@@ -14,7 +15,6 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,19 +23,20 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils import get_relative_url
 
 from . import (
     alias_build,
     app_manifest,
+    build_setup,
     faq_schema,
+    page_output,
     pages,
     search_build,
     search_index,
     share_build,
     sitemap,
     source_checks,
-    source_tree,
     variant_links,
     worker_build,
 )
@@ -43,17 +44,13 @@ from .cache import private_cache
 from .config import Build, VariantsConfig
 from .hotline import tel_links
 from .offline import SHIM_URL, shim_source
-from .page_scripts import inline_code
 from .permalinks import label_permalinks
-from .reading_order import templated_toggles
 from .source_checks import source_name
-from .upstream import i18n, material, material_browser
+from .upstream import i18n, material
 from .upstream import mkdocs as mkdocs_adapter
-from .variants import VariantError, generated_scripts, glossary_at, variant_named, variants_of
-from .zh_glossary import GlossaryError
-from .zh_glossary import problems as zh_glossary_problems
+from .variants import generated_scripts
 from .zh_markup import MarkupError, script_problems
-from .zh_search import one_separator, tokenizer
+from .zh_search import tokenizer
 
 log = logging.getLogger("mkdocs.plugins.zh_variants")
 
@@ -67,60 +64,14 @@ def bytecode_cache() -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def checked_output(html: str, name: str) -> str:
-    """html, if it runs no inline code; else a PluginError naming the built file and line."""
-    if found := inline_code(html):
-        line, what = found[0]
-        raise PluginError(
-            f"{name}:{line}: {what}: the site's Content-Security-Policy (deploy/nginx.conf) allows "
-            "no inline code; move it into a file in overrides/assets/javascripts/"
-        )
-    return html
-
-
 class VariantsPlugin(BasePlugin[VariantsConfig]):
     """Generated variants, their links, search indexes and checks."""
 
     build: Build | None = None
 
     def on_config(self, config: MkDocsConfig) -> None:
-        """Check the upstreams; work out the variants and which one this build makes."""
-        for adapter in (mkdocs_adapter, i18n, material):
-            adapter.check(config)
-        root = Path(config.config_file_path).parent
-        theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-        read = [self.config.search_queries, self.config.search_terms]
-        if found := source_tree.project_problems(root, Path(config.docs_dir), theme, read):
-            raise PluginError(found[0])  # before anything is read or written
-        glossary_name = source_name(config, self.config.glossary)  # docs/glossary.yml, for messages
-        try:
-            entries = glossary_at(Path(config.docs_dir) / self.config.glossary)
-            variants = variants_of(i18n.languages(config), entries)
-        except GlossaryError as error:
-            raise PluginError(f"{glossary_name}:{error}") from error
-        except VariantError as error:
-            raise PluginError(str(error)) from error
-        if found := zh_glossary_problems(entries, generated_scripts(variants)):
-            line, problem = found[0]
-            raise PluginError(f"{glossary_name}:{line}: {problem}")
-        if self.config.only:  # scripts/build: one process per variant
-            if self.config.only not in [variant.locale for variant in variants]:
-                known = ", ".join(variant.locale for variant in variants)
-                raise PluginError(f"mkdocs.yml: zh-variants 'only' is {self.config.only!r}, not in {known}")
-            i18n.build_only(config, self.config.only)
-        variant = variant_named(variants, i18n.current_locale(config))
-        offline = material.offline_enabled(config)
-        separator = None if offline else one_separator(self.config.search_separator)
-        self.build = Build(root, variants, variant, offline, material_browser.search_worker(), separator)
-        # Before static-i18n's on_config (-100) copies them into this variant's config.
-        strings = {key: config[key] for key in pages.SITE_STRINGS}
-        labels = {key: config.extra.get(key) for key in pages.EXTRA_STRINGS}
-        for other in variants:
-            if other.generated:
-                site, extra = pages.site_strings(strings, other), pages.site_strings(labels, other)
-                i18n.set_language_strings(config, other.locale, site, extra)
-        if offline:
-            material.serve_polyfill_locally(config, SHIM_URL)
+        """Check the upstreams and the project; work out the variants and which one this build makes."""
+        self.build = build_setup.prepared_build(config, self.config)
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Share one bytecode cache between every variant and build."""
@@ -234,31 +185,13 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Turn Material's menu toggles into a template (a text browser meets the page first); drop
         the next-page hints a browser prefetches; refuse inline code, which the site's CSP forbids."""
-        try:
-            output = material.without_prefetch_hints(templated_toggles(output))
-        except ValueError as error:
-            raise PluginError(
-                f"hooks/zhguide/upstream/material.py: {page.file.src_uri}: {error}; "
-                "Material's base template changed"
-            ) from error
-        return checked_output(output, page.file.dest_uri)
+        return page_output.page_output(output, page.file.src_uri, page.file.dest_uri)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The same for a page rendered from a template alone (404.html); a generated variant's
         404 page goes under its prefix (the site's root keeps the source variant's)."""
-        if not template_name.endswith(".html"):
-            return output_content
-        try:
-            output_content = templated_toggles(output_content)
-        except ValueError:
-            pass  # a template page without Material's menu: nothing to hide from text browsers
-        output_content = checked_output(output_content, template_name)
-        if prefix := self.build.variant.prefix:  # its search reads this variant's index
-            root = urlsplit(config.site_url or "").path or "/"
-            output_content = material.with_search_base(output_content, root + prefix, template_name)
-            write_file(output_content.encode("utf-8"), str(Path(config.site_dir, prefix, template_name)))
-            return ""  # MkDocs writes no empty template
-        return output_content
+        prefix, site_url = self.build.variant.prefix, config.site_url or ""
+        return page_output.template_output(output_content, template_name, prefix, site_url, config.site_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write this variant's search index, its share pages and its web app manifest, once."""

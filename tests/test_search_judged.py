@@ -48,7 +48,20 @@ def test_the_judged_set_is_large_mostly_paraphrased_and_answers_with_real_sectio
     assert sum(item.kind == "paraphrase" for item in judged) >= len(judged) / 2
     assert len(judged) / 4 <= sum(item.split == "held-out" for item in judged) <= len(judged) / 2
     unknown = {answer for item in judged for answer in item.answers} - set(texts)
-    assert not unknown, f"no searchable section: {sorted(unknown)}"
+    assert not unknown, (
+        f"tests/data/search_judged.tsv names sections that are not searchable sections of docs/: "
+        f"{sorted(unknown)}; after renaming a question, change its id there (and in "
+        "tests/data/search_queries.tsv), then run scripts/learn-asked"
+    )
+
+
+@pytest.mark.pure
+def test_every_question_search_can_find_is_the_answer_of_a_judged_query() -> None:
+    """A question a reader can reach by search is measured: some judged query accepts it."""
+    answered = {answer for item in load_judged() for answer in item.answers}
+    questions = {section for section, text in answer_texts().items() if text.split("\n", 1)[0].endswith("？")}
+    assert len(questions) > 20
+    assert sorted(questions - answered) == [], "add a judged query for each (tests/data/search_judged.tsv)"
 
 
 @pytest.mark.pure

@@ -33,6 +33,13 @@ ID = re.compile(r'\bid="([^"]+)"')
 HREF = re.compile(r'\bhref="([^"]+)"')
 # Noto Sans CJK in each variant's own glyph standard (Debian's fonts-noto-cjk)
 FACES = {"zh-hans": "Noto Sans CJK SC", "zh-hant": "Noto Sans CJK TC", "zh-hk": "Noto Sans CJK HK"}
+
+
+def face(lang: str) -> str:
+    """The Noto Sans CJK face of a variant's glyph standard (Simplified's for a language not listed)."""
+    return FACES.get(lang.lower(), FACES["zh-hans"])
+
+
 PRINT_CSS = """
 @page { size: A4; margin: 16mm 14mm 18mm;
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
@@ -123,7 +130,7 @@ def print_view(pages: list[Path], lang: str, title: str, reviewed: str, contents
     links = "".join(f'<link rel="stylesheet" href="{style.resolve().as_uri()}">' for style in styles)
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"{links}<style>{PRINT_CSS.replace('FACE', repr(FACES.get(lang.lower(), FACES['zh-hans'])))}</style>"
+        f"{links}<style>{PRINT_CSS.replace('FACE', repr(face(lang)))}</style>"
         "</head><body><div class='md-typeset'>"
         f'<div class="print-cover"><h1>{html.escape(title)}</h1><p>{html.escape(reviewed)}</p></div>'
         f'<nav class="print-contents"><h2>{html.escape(contents_label)}</h2>'

@@ -12,7 +12,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
+import signal
+import socket
 import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,7 +26,7 @@ import pytest
 
 import _nginx
 from _site import guide_pages
-from conftest import FIREFOX, ROOT, VARIANTS, require, search, variant_at
+from conftest import FIREFOX, ROOT, SOURCE, VARIANTS, require, search, variant_at
 
 FIREFOX_CHECK = ROOT / "tests" / "firefox" / "site_check.mjs"
 SECURITY_HEADERS = {
@@ -126,6 +131,40 @@ def test_a_missing_page_answers_404_in_its_variants_script(nginx_url: str) -> No
         for missing in (f"{prefix}no-such-page/", f"{prefix}overdue/no-such-file.html"):
             status, _, body = fetch(nginx_url + missing)
             assert status == 404 and f'<html lang="{locale}"' in body.decode("utf-8"), missing
+
+
+def test_any_variant_with_a_404_page_at_its_root_gets_it_without_a_line_in_the_deploy_file(
+    built_site: Path, tmp_path: Path
+) -> None:
+    site = shutil.copytree(built_site, tmp_path / "site", ignore=shutil.ignore_patterns("download"))
+    (site / "zh-HK").mkdir()
+    (site / "zh-HK" / "404.html").write_text('<!doctype html><html lang="zh-HK"><title>x</title></html>')
+    with _nginx.served(site) as url:
+        for missing, lang in (("zh-HK/no-such-page/", "zh-HK"), ("no-such-folder/page/", SOURCE)):
+            status, _, body = fetch(url + missing)
+            assert status == 404 and f'<html lang="{lang}"' in body.decode("utf-8"), missing
+
+
+def test_nginx_local_stops_nginx_when_it_is_stopped(built_site: Path) -> None:
+    port = _nginx.free_port()
+    command = [sys.executable, str(ROOT / "scripts" / "nginx-local"), str(built_site), "--port", str(port)]
+    local = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert "serving" in local.stdout.readline()
+        for _ in range(200):  # nginx listens a moment after it starts
+            try:
+                assert fetch(f"http://127.0.0.1:{port}/")[0] == 200
+                break
+            except urllib.error.URLError:
+                time.sleep(0.05)
+        else:
+            pytest.fail("nginx-local never answered")
+        local.send_signal(signal.SIGTERM)  # as `kill` does
+        assert local.wait(20) == 0
+    finally:
+        local.kill()
+    with pytest.raises(OSError):  # nothing answers any more: nginx went with it
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
 
 
 def test_a_folder_without_its_slash_redirects_on_the_same_host(nginx_url: str) -> None:

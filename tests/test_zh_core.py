@@ -93,6 +93,20 @@ def test_glossary_forms_are_checked_against_the_variants() -> None:
     ]
 
 
+def test_a_form_for_every_variant_takes_each_variants_glyphs() -> None:
+    """Issue #28: 账户: 帳戶, written for Taiwan, is 帳户 in Hong Kong's standard (s2hk writes 户)."""
+    from zhguide.zh_glossary import in_standard, pairs_for, parse, problems
+
+    entries = parse("replace:\n  账户: 帳戶\n  信息: {zh-hk: 資訊}\n")
+    variants = {"zh-hant": "s2tw", "zh-hk": "s2hk"}
+    assert problems(entries, variants) == []
+    assert dict(pairs_for(entries, "zh-HK", "s2hk"))["账户"] == "帳户"
+    assert dict(pairs_for(entries, "zh-Hant", "s2tw"))["账户"] == "帳戶"
+    assert dict(pairs_for(entries, "zh-HK", "s2hk"))["信息"] == "資訊"  # a form for one variant, as written
+    assert in_standard("银行业", "s2hk") == "银行业"  # a Simplified form is not mended, but reported
+    assert problems(parse("replace:\n  银行: 银行业\n"), variants)[0][1].startswith("the zh-hant form")
+
+
 def test_unsafe_markup_is_found_and_plain_text_is_not() -> None:
     from zhguide.source_checks import unsafe_markup
 

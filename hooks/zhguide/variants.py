@@ -77,7 +77,7 @@ def variants_of(languages: list[Language], glossary: tuple[Entry, ...]) -> list[
             default=language.default,
             source_locale=source,
             opencc=None if language.opencc is None else check_opencc(language.locale, language.opencc),
-            pairs=() if language.opencc is None else pairs_for(glossary, language.locale),
+            pairs=() if language.opencc is None else pairs_for(glossary, language.locale, language.opencc),
         )
         for language in languages
         if language.build

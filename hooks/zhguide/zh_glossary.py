@@ -3,12 +3,15 @@
 docs/glossary.yml has two sections:
 
     replace:                 # Simplified phrase: its form in the variants
-      账单: 帳單              # one form for every variant, or
-      信息: {zh-TW: 資訊}     # a form per variant (others fall back to OpenCC)
+      账单: 帳單              # one form for every variant (in each variant's own glyphs), or
+      信息: {zh-TW: 資訊}     # a form per variant, as written (others fall back to OpenCC)
     keep:                    # phrases OpenCC must leave exactly as written
       - 余先生
 
 A replace entry that maps a phrase to itself is an error: list it under keep.
+A form for every variant chooses the word; each variant writes it in its own
+character standard (in_standard): 账户: 帳戶 gives 帳戶 in zh-Hant (s2tw) and
+帳户 in zh-HK (s2hk), whose standard writes 户.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .zh_core import foreign_char, shield, utf8_error
+from .zh_core import character_table, convert, foreign_char, shield, utf8_error
 
 SECTIONS = ("replace", "keep")
 Pairs = tuple[tuple[str, str], ...]
@@ -112,9 +115,27 @@ def load(path: Path) -> tuple[Entry, ...]:
     return parse(data.decode("utf-8"))
 
 
+def _other_glyph(char: str, config_name: str) -> bool:
+    """True for a Traditional character the variant writes another way (戶 in s2hk, which writes
+    户); not for a Simplified one, which a form for every variant must not hold (the glossary picks
+    among 發 and 髮 where a table cannot)."""
+    simplified = character_table("STCharacters.txt").get(char)
+    return foreign_char(char, config_name) and (simplified is None or char in simplified)
+
+
+@functools.lru_cache(maxsize=1024)
+def in_standard(form: str, config_name: str) -> str:
+    """A form written for every variant, in one variant's own character standard: each Traditional
+    character the variant writes another way becomes what the variant's OpenCC configuration makes
+    of it, one character at a time (帳戶 -> 帳户 for s2hk). The glossary chose the word; the glyphs
+    are the variant's. A Simplified character stays, for problems() to report."""
+    return "".join(convert(char, config_name) if _other_glyph(char, config_name) else char for char in form)
+
+
 def problems(entries: tuple[Entry, ...], variants: dict[str, str]) -> list[tuple[int, str]]:
     """(line, message) for each form a variant cannot use: a language tag that is no variant, or a
-    form holding characters foreign to its variant (`variants`: lowercase locale -> OpenCC name)."""
+    form holding characters foreign to its variant (`variants`: lowercase locale -> OpenCC name);
+    a form for every variant is checked as each variant writes it (in_standard)."""
     found = []
     for entry in entries:
         for tag, form in entry.forms:
@@ -122,18 +143,22 @@ def problems(entries: tuple[Entry, ...], variants: dict[str, str]) -> list[tuple
                 known = ", ".join(sorted(variants))
                 found.append((entry.line, f"'{tag}' in '{entry.phrase}' is no variant of the site ({known})"))
             for locale in variants if tag == "*" else [tag] if tag in variants else []:
-                if stray := [char for char in dict.fromkeys(form) if foreign_char(char, variants[locale])]:
-                    found.append((entry.line, f"the {locale} form '{form}' still holds {''.join(stray)}"))
+                written = in_standard(form, variants[locale]) if tag == "*" else form
+                if stray := [char for char in dict.fromkeys(written) if foreign_char(char, variants[locale])]:
+                    found.append((entry.line, f"the {locale} form '{written}' still holds {''.join(stray)}"))
     return found
 
 
 @functools.lru_cache(maxsize=64)  # asked for every page of every build
-def pairs_for(entries: tuple[Entry, ...], locale: str) -> Pairs:
-    """(phrase, form) pairs that apply to one variant; keep entries map to themselves."""
+def pairs_for(entries: tuple[Entry, ...], locale: str, config_name: str | None = None) -> Pairs:
+    """(phrase, form) pairs that apply to one variant (of OpenCC configuration `config_name`, whose
+    character standard a form for every variant follows); keep entries map to themselves."""
     pairs = []
     for entry in entries:
         forms = dict(entry.forms)
         form = forms.get(locale.lower(), forms.get("*")) if forms else entry.phrase
+        if form is not None and config_name and locale.lower() not in forms and "*" in forms:
+            form = in_standard(form, config_name)
         if form is not None:
             pairs.append((entry.phrase, form))
     return tuple(sorted(pairs))

@@ -79,14 +79,35 @@ def run_build(project: Path, site: Path, site_url: str = SITE_URL, offline: bool
     return subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder `make` fills, made once per test run: pytest-xdist's workers (scripts/test runs
+    several) share it, the first to need it making it while the others wait on a lock. Without
+    workers, the session's own temporary folder."""
+    import fcntl
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The guide itself, built once with --strict into a temporary directory, as published."""
-    site = tmp_path_factory.mktemp("build") / "site"
-    result = run_build(ROOT, site, offline=True)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+    """The guide itself, built with --strict into a temporary directory, as published; once a run."""
+
+    def build(folder: Path) -> None:
+        result = run_build(ROOT, folder / "site", offline=True)
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+
+    return built_once(tmp_path_factory, "published", build) / "site"
 
 
 def copy_project(project: Path) -> Path:

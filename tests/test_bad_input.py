@@ -15,7 +15,7 @@ import pytest
 
 import _publish
 import site_html
-from conftest import VARIANTS, copy_project, run_build, serve
+from conftest import VARIANTS, built_once, copy_project, run_build, serve
 
 CODE_SPAN = "\n\n短信里若出现 `<!--<script>` 这样的文字，不要点开。"
 OVERDUE, GLOSSARY = "docs/overdue.md", "docs/glossary.yml"
@@ -131,15 +131,17 @@ def test_an_inline_script_in_a_template_is_refused_with_the_built_file_and_line(
 @pytest.fixture(scope="module")
 def comment_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The guide with a code span that starts an HTML comment and a script: `<!--<script>`."""
-    project = copy_project(tmp_path_factory.mktemp("comment") / "project")
-    page = project / OVERDUE
-    text = page.read_text("utf-8")
-    end = text.index("\n\n## ", text.index("{#consequences}"))  # the end of that answer
-    page.write_text(text[:end] + CODE_SPAN + text[end:], "utf-8")
-    site = project.parent / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+
+    def build(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        page = project / OVERDUE
+        text = page.read_text("utf-8")
+        end = text.index("\n\n## ", text.index("{#consequences}"))  # the end of that answer
+        page.write_text(text[:end] + CODE_SPAN + text[end:], "utf-8")
+        result = run_build(project, folder / "site")
+        assert result.returncode == 0, result.stderr
+
+    return built_once(tmp_path_factory, "comment", build) / "site"
 
 
 @pytest.mark.parametrize("prefix", VARIANTS.values())

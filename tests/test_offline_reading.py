@@ -22,7 +22,7 @@ import _minibrowser as minibrowser
 import _nginx
 from _offline_save import LIST, human_size
 from _site import guide_pages, page_title
-from conftest import ROOT, VARIANTS, copy_project, in_variant, require, run_build, variant_at
+from conftest import ROOT, VARIANTS, built_once, copy_project, in_variant, require, run_build, variant_at
 from test_webkit import search  # as a reader on a phone does, in any engine
 
 OLD_SENTENCE = "银行一般会先通过短信、电话、邮件等方式，提醒你尽快还款。"
@@ -57,19 +57,21 @@ def extra(key: str) -> str:
 
 @pytest.fixture(scope="session")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The guide built twice, as published (no downloads): as it is, then with one sentence changed."""
-    sites = []
-    for sentence in (OLD_SENTENCE, NEW_SENTENCE):
-        project = copy_project(tmp_path_factory.mktemp("project"))
-        page = project / "docs" / "overdue.md"
-        text = page.read_text("utf-8")
-        assert OLD_SENTENCE in text
-        page.write_text(text.replace(OLD_SENTENCE, sentence), "utf-8")
-        site = tmp_path_factory.mktemp("published") / "site"
-        result = run_build(project, site)
-        assert result.returncode == 0, result.stderr
-        sites.append(site)
-    return sites[0], sites[1]
+    """The guide built twice, as published (no downloads): as it is, then with one sentence changed;
+    once a run."""
+
+    def build(folder: Path) -> None:
+        for name, sentence in (("old", OLD_SENTENCE), ("new", NEW_SENTENCE)):
+            project = copy_project(folder / f"{name}-project")
+            page = project / "docs" / "overdue.md"
+            text = page.read_text("utf-8")
+            assert OLD_SENTENCE in text
+            page.write_text(text.replace(OLD_SENTENCE, sentence), "utf-8")
+            result = run_build(project, folder / name)
+            assert result.returncode == 0, result.stderr
+
+    folder = built_once(tmp_path_factory, "two-builds", build)
+    return folder / "old", folder / "new"
 
 
 def engine_required(name: str, request: pytest.FixtureRequest):

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, VARIANTS, copy_project, run_build, serve, variant_at
+from conftest import ROOT, VARIANTS, built_once, copy_project, run_build, serve, variant_at
 
 MANIFEST = ROOT / "tests" / "data" / "published-links.txt"
 SCRIPT = ROOT / "scripts" / "published-links"
@@ -83,12 +83,14 @@ def rename(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("renamed") / "project")
-    rename(project)
-    site = project.parent / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+
+    def build(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        rename(project)
+        result = run_build(project, folder / "site")
+        assert result.returncode == 0, result.stderr
+
+    return built_once(tmp_path_factory, "renamed", build) / "site"
 
 
 def test_dropping_a_link_fails_the_check(project_copy, tmp_path: Path) -> None:

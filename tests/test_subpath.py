@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import site_html
-from conftest import SOURCE, VARIANTS, copy_project, home_for, run_build, search, serve
+from conftest import SOURCE, VARIANTS, built_once, copy_project, home_for, run_build, search, serve
 from test_published_links import rename
 
 PUBLIC = "https://example.org/guide/"
@@ -16,12 +16,14 @@ PUBLIC = "https://example.org/guide/"
 
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("subpath") / "project")
-    rename(project)  # with a redirect and anchor aliases to follow
-    site = project.parent / "site"
-    result = run_build(project, site, site_url=PUBLIC)
-    assert result.returncode == 0, result.stderr
-    return site
+
+    def build(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        rename(project)  # with a redirect and anchor aliases to follow
+        result = run_build(project, folder / "site", site_url=PUBLIC)
+        assert result.returncode == 0, result.stderr
+
+    return built_once(tmp_path_factory, "subpath", build) / "site"
 
 
 def test_canonical_hreflang_and_sitemap_use_the_sub_path(subpath_site: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import site_html
-from conftest import VARIANTS, add_page, copy_project, run_build
+from conftest import VARIANTS, add_page, built_once, copy_project, run_build
 from zhguide import zh_search
 
 SAMPLES = Path(__file__).parent / "data" / "samples.md"
@@ -29,19 +29,20 @@ def on_post_page(output, *, page, config):
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("samples") / "project")
-    add_page(project, SAMPLES)
-    (project / "docs" / "图片").mkdir()
-    (project / "docs" / "图片" / "图.png").write_bytes(PNG)  # an image of the site's own, non-ASCII path
-    (project / "hooks" / "meta_probe.py").write_text(META_PROBE, "utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text("utf-8").replace("validation:", "hooks: [hooks/meta_probe.py]\nvalidation:"), "utf-8"
-    )
-    site = project.parent / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+
+    def build(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        add_page(project, SAMPLES)
+        (project / "docs" / "图片").mkdir()
+        (project / "docs" / "图片" / "图.png").write_bytes(PNG)  # an image of the site's own, non-ASCII path
+        (project / "hooks" / "meta_probe.py").write_text(META_PROBE, "utf-8")
+        config = project / "mkdocs.yml"
+        text = config.read_text("utf-8")
+        config.write_text(text.replace("validation:", "hooks: [hooks/meta_probe.py]\nvalidation:"), "utf-8")
+        result = run_build(project, folder / "site")
+        assert result.returncode == 0, result.stderr
+
+    return built_once(tmp_path_factory, "samples", build) / "site"
 
 
 def page(site: Path, prefix: str) -> str:

@@ -71,15 +71,16 @@ def titles(display: str) -> list[str]:
     return re.findall(r'^\s*0x[0-9a-f]+ "(.*)": \("MiniBrowser"', tree, re.M)
 
 
-def wait_title(display: str, title: str, timeout: float = 30) -> list[str]:
-    """Poll until a window shows title; the titles last seen (for the failure message)."""
+def wait_title(display: str, title: str, timeout: float = 90) -> None:
+    """Poll until a window shows title (a fresh profile's first start can be slow on a busy
+    machine); TimeoutError naming the titles last seen if it never does."""
     end, seen = time.monotonic() + timeout, []
     while time.monotonic() < end:
         seen = titles(display)
         if title in seen:
-            return seen
+            return
         time.sleep(0.2)
-    return seen
+    raise TimeoutError(f"MiniBrowser never showed {title!r} in {timeout:.0f} s; its windows: {seen}")
 
 
 def wait_kept(home: Path, cache: str, timeout: float = 30, settle: float = 1.5) -> bool:

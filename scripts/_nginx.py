@@ -121,7 +121,8 @@ def served(
                 if process.poll() is not None:
                     raise RuntimeError(f"nginx stopped (exit code {process.returncode})") from None
                 time.sleep(0.05)
-        while log and len(logged(log)) <= before:  # nginx logs a request after answering it
+        deadline = time.monotonic() + 5  # nginx logs a request just after answering it
+        while log and len(logged(log)) <= before and time.monotonic() < deadline:
             time.sleep(0.01)
         yield url
     finally:

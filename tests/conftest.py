@@ -241,6 +241,14 @@ def search(page, query: str) -> list[str]:
 LAYERS = ("pure", "build", "browser", "lighthouse")
 # Fixtures that build a site (directly or through another fixture) put a test in the build layer.
 BUILDING = {"built_site", "site_url", "nginx_url", "project_copy", "tmp_path_factory"}
+# Names a test body uses to start Firefox or WebKit itself, without the `browser` fixture.
+ENGINES = {"FIREFOX", "_engines", "engines", "_minibrowser"}
+
+
+def names_used(item: pytest.Item) -> set[str]:
+    """The global names a test's body refers to."""
+    code = getattr(getattr(item, "function", None), "__code__", None)
+    return set(code.co_names) if code else set()
 
 
 def layer_of(item: pytest.Item) -> str:
@@ -249,6 +257,8 @@ def layer_of(item: pytest.Item) -> str:
     if item.path.name == "test_lighthouse.py":
         return "lighthouse"
     if "browser" in fixtures or "new_page" in fixtures:
+        return "browser"
+    if ENGINES & names_used(item):
         return "browser"
     if fixtures & BUILDING or item.get_closest_marker("build"):
         return "build"

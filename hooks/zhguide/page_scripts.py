@@ -57,10 +57,15 @@ class _Finder(HTMLParser):
 # slash, = or > (its attrfind_tolerant), so every event handler or style attribute reads as below
 # (names are case-insensitive: the page is lowercased first); a javascript: URL, once unescaped and
 # its spaces removed, starts with j, so its value starts with spaces and j, or with an entity.
-# Words in text can match too: such a page is parsed whole.
-SUSPECT_ATTRIBUTE = re.compile(
-    r"""['"\s/](?:(?:on[a-z]+|style)(?=[\s/=>]|$)|(?:href|src|action|formaction|data)\s*=+\s*['"]?\s*[j&])"""
+# Words in text can match too: such a page is parsed whole. Each name is searched for alone and
+# its preceding character checked after: a search that starts with letters is several times
+# quicker than one that starts at every space and quote of the page.
+SUSPECT_NAMES = (
+    re.compile(r"on[a-z]+(?=[\s/=>]|$)"),
+    re.compile(r"style(?=[\s/=>]|$)"),
+    re.compile(r"""(?:href|src|action|formaction|data)\s*=+\s*['"]?\s*[j&]"""),
 )
+ATTRIBUTE_START = re.compile(r"""['"\s/]""")  # what may precede an attribute's name
 SCRIPT_OPEN = re.compile(r"<script", re.I)
 SCRIPT_CLOSE = re.compile(r"</script[^>]*>?", re.I)
 _SPACE, _NAME = r"[ \t\n\r\f]", r"[a-zA-Z][a-zA-Z-]*"  # html.parser's tag-name ends; a plain name
@@ -103,8 +108,11 @@ def _script_runs(html: str, start: int) -> bool:
 def _suspect(html: str) -> bool:
     """False only if _parsed(html) finds nothing: no attribute can be one, and no <script> runs
     (a page's dozen scripts are parsed, not its whole markup)."""
-    if SUSPECT_ATTRIBUTE.search(html.lower()):
-        return True
+    lowered = html.lower()
+    for name in SUSPECT_NAMES:
+        for found in name.finditer(lowered):
+            if found.start() and ATTRIBUTE_START.match(lowered, found.start() - 1):
+                return True
     return any(_script_runs(html, opened.start()) for opened in SCRIPT_OPEN.finditer(html))
 
 

@@ -46,7 +46,7 @@ from .hotline import tel_links
 from .offline import SHIM_URL, shim_source
 from .permalinks import label_permalinks
 from .source_checks import source_name
-from .upstream import i18n, material
+from .upstream import i18n, material_sections
 from .upstream import mkdocs as mkdocs_adapter
 from .variants import generated_scripts
 from .zh_markup import MarkupError, script_problems
@@ -151,7 +151,7 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         """Index the page; give templates its variant links, its variant root and its FAQ schema."""
         build, variant = self.build, self.build.variant
         cutter = self.tokenizer()
-        for entry in material.page_sections(page):
+        for entry in material_sections.page_sections(page):
             prepared = search_index.variant_entry(
                 entry, variant.prefix, cutter, build.separator, self.config.page_boost
             )

@@ -35,7 +35,6 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
 
 from . import fail, require_version
 
@@ -120,7 +119,7 @@ def check_forks(folder: Path) -> None:
 
 
 @functools.cache
-def _section_index_class() -> type:
+def section_index_class() -> type:
     from material.plugins.search import plugin as search
 
     index = getattr(search, "SearchIndex", None)
@@ -140,17 +139,10 @@ def check(config: MkDocsConfig) -> None:
     """Fail loudly unless Material is installed in the known range, with the templates forked."""
     require_version(ADAPTER, DISTRIBUTION, WRITTEN_FOR)
     check_forks(templates())
-    _section_index_class()
+    section_index_class()
+    from . import material_sections
 
-
-def page_sections(page: Page) -> list[dict]:
-    """The page's sections as Material's search indexes them: location, title and text (HTML)."""
-    index = _section_index_class()()
-    index.add_entry_from_context(page)
-    entries = getattr(index, "entries", None)
-    if not isinstance(entries, list):
-        raise fail(ADAPTER, DISTRIBUTION, "its SearchIndex keeps no `entries` list")
-    return entries
+    material_sections.check()
 
 
 def offline_enabled(config: MkDocsConfig) -> bool:

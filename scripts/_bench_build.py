@@ -38,25 +38,27 @@ def timed_plain_build(config_file: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
-def median_build(config_file: Path, repeat: int, timed=timed_build) -> float:
-    """The median of `repeat` builds, each into a fresh directory."""
-    with tempfile.TemporaryDirectory() as temp:
-        return statistics.median(timed(config_file, Path(temp) / f"site-{n}") for n in range(repeat))
+def median_build(config_file: Path, repeat: int, sites: Path, timed=timed_build) -> float:
+    """The median of `repeat` builds, each into a fresh directory under sites (kept: see below)."""
+    return statistics.median(timed(config_file, sites / f"site-{n}") for n in range(repeat))
 
 
-def synthetic_build(root: Path, pages: int, repeat: int) -> float:
-    """The median build time of a synthetic guide of about `pages` pages (scripts/_synthetic.py)."""
-    with tempfile.TemporaryDirectory() as temp:
-        project = synthetic_project(root, Path(temp) / "project", pages)
-        return median_build(project / "mkdocs.yml", repeat)
+def synthetic_builds(root: Path, pages: int, repeat: int, sites: Path) -> tuple[float, float]:
+    """The median build times of a synthetic guide of about `pages` pages (scripts/_synthetic.py),
+    as scripts/build builds it and under the bare stack (MkDocs, Material and static-i18n alone),
+    their runs alternating so that both meet the same machine.
 
-
-def framework_build(root: Path, pages: int, repeat: int) -> float:
-    """The median build time of the same synthetic guide under the bare stack: MkDocs, Material
-    and static-i18n alone (scripts/_synthetic.py), for reference."""
-    with tempfile.TemporaryDirectory() as temp:
-        project = framework_only(synthetic_project(root, Path(temp) / "project", pages))
-        return median_build(project / "mkdocs.yml", repeat, timed_plain_build)
+    Every site stays under sites until the caller deletes them all: on an ext4 file system
+    without a journal (these machines'), creating a file or folder within a few minutes of a large
+    deletion costs up to ten times as much, the kernel stepping over each recently deleted inode,
+    and the guide creates five times as many (a share page per question, q/<id>/index.html)."""
+    guide = synthetic_project(root, sites / f"guide-{pages}", pages)
+    bare = framework_only(synthetic_project(root, sites / f"bare-{pages}", pages))
+    times: tuple[list[float], list[float]] = ([], [])
+    for n in range(repeat):
+        times[0].append(timed_build(guide / "mkdocs.yml", sites / f"guide-{pages}-site-{n}"))
+        times[1].append(timed_plain_build(bare / "mkdocs.yml", sites / f"bare-{pages}-site-{n}"))
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 @contextmanager

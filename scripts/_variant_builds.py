@@ -6,16 +6,33 @@ every other variant's pages (its prefix, such as zh-Hant/) are moved into it.
 The site is the same, file for file, as one `mkdocs build` of every variant
 (tests/test_variant_builds.py). A failure in any variant fails the whole build
 with that variant's own messages.
+
+Each variant's build runs in a fork of this process, which has already
+imported MkDocs, Material and the plugins to read the config: a fresh
+interpreter would import them again, a quarter of a second per variant and
+most of the cost of a small build. The child runs MkDocs' own command line
+(`mkdocs build --strict`), its output on a pipe. A process with other threads
+(a test runner's) is not forked, whose locks a child could inherit held: there
+each variant is a new `python -m mkdocs build`, as before.
 """
 
 from __future__ import annotations
 
+import importlib
+import io
 import os
 import shutil
-import subprocess
+import signal
 import sys
+import threading
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
+
+# What every variant's build imports, imported once before forking (a missing one is the build's
+# own error to report, in the child).
+PRELOAD = ("mkdocs.__main__", "mkdocs.commands.build", "material.plugins.search.plugin", "opencc")
 
 
 @dataclass(frozen=True)
@@ -41,9 +58,67 @@ def variants_in(config) -> list[VariantDir]:
     return sorted(variants, key=lambda variant: variant.prefix != "")
 
 
-def build_command(config_file: Path, site_dir: Path, quiet: bool) -> list[str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)]
-    return [*command, *(["-q"] if quiet else []), "--site-dir", str(site_dir)]
+def build_arguments(config_file: Path, site_dir: Path, quiet: bool) -> list[str]:
+    """`mkdocs`'s arguments for one strict build."""
+    arguments = ["build", "--strict", "--config-file", str(config_file), "--site-dir", str(site_dir)]
+    return [*arguments, *(["-q"] if quiet else [])]
+
+
+def _run_mkdocs(arguments: list[str], environment: dict[str, str], output: int) -> NoReturn:
+    """In a forked child: MkDocs' command line, its output to `output`, then exit with its code."""
+    code = 1
+    try:
+        for stream in (1, 2):
+            os.dup2(output, stream)
+        os.close(output)
+        # new streams, not the parent's: a lock of theirs could have been held at the fork
+        sys.stdout, sys.stderr = (io.TextIOWrapper(io.FileIO(fd, "w", closefd=False), line_buffering=True)
+                                  for fd in (1, 2))  # fmt: skip
+        os.environ.clear()
+        os.environ.update(environment)
+        from mkdocs.__main__ import cli
+
+        cli.main(args=arguments, prog_name="mkdocs")
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+        if isinstance(exit.code, str):
+            print(exit.code, file=sys.stderr)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def start_build(arguments: list[str], environment: dict[str, str]) -> tuple[int, int]:
+    """Start one `mkdocs` command: (its process id, the pipe its output and errors come on)."""
+    read, write = os.pipe()
+    if threading.active_count() == 1:
+        for name in PRELOAD:
+            try:
+                importlib.import_module(name)
+            except ImportError:
+                pass
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            _run_mkdocs(arguments, environment, write)
+    else:
+        actions = [(os.POSIX_SPAWN_DUP2, write, 1), (os.POSIX_SPAWN_DUP2, write, 2)]
+        command = [sys.executable, "-m", "mkdocs", *arguments]
+        pid = os.posix_spawn(sys.executable, command, environment, file_actions=actions)
+    os.close(write)
+    return pid, read
+
+
+def finished(pid: int, output: int) -> tuple[int, str]:
+    """Wait for a started build: its exit code and everything it wrote."""
+    with open(output, encoding="utf-8", errors="replace") as stream:
+        text = stream.read()
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), text
 
 
 def outside_prefix(part: Path, prefix: str, source: Path) -> list[str]:
@@ -63,22 +138,19 @@ def build_variants(config_file: Path, site_dir: Path, *, quiet: bool = False, **
     found = configured_variants(config_file)
     parts = site_dir.with_name(f"{site_dir.name}.variants")
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    processes = {
-        variant: subprocess.Popen(
-            build_command(config_file, parts / variant.locale, quiet),
-            env={**environment, "ZH_VARIANT": variant.locale},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
+    running = {
+        variant: start_build(
+            build_arguments(config_file, parts / variant.locale, quiet),
+            {**environment, "ZH_VARIANT": variant.locale},
         )
         for variant in found
     }
     try:
         failed = []
-        for variant, process in processes.items():
-            output, _ = process.communicate()
+        for variant in found:
+            code, output = finished(*running.pop(variant))
             sys.stderr.write(output)
-            if process.returncode:
+            if code:
                 failed.append(variant.locale)
         if failed:
             plural = "s" if len(failed) > 1 else ""
@@ -95,7 +167,7 @@ def build_variants(config_file: Path, site_dir: Path, *, quiet: bool = False, **
         source.rename(site_dir)
         return 0
     finally:
-        for process in processes.values():
-            if process.poll() is None:
-                process.kill()
+        for pid, output in running.values():  # not waited for: an error stopped the waiting
+            os.kill(pid, signal.SIGKILL)
+            finished(pid, output)
         shutil.rmtree(parts, ignore_errors=True)

@@ -1,23 +1,21 @@
-"""The layers of the README's test loops: the fast loop starts no browser."""
+"""The layers of the README's test loops: a test that starts a browser is in the browser layer,
+so the fast loop (-m "not browser and not lighthouse") starts none."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import pytest
 
-from conftest import ROOT
-
-
-def collected(marks: str) -> list[str]:
-    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:xdist", "-m", marks]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return [line for line in result.stdout.splitlines() if "::" in line]
+ENGINES = ("firefox", "webkit", "chromium")
 
 
-def test_the_fast_loop_starts_no_browser_engine() -> None:
-    fast = collected("not browser and not lighthouse")
-    engines = ("firefox", "webkit", "chromium")
-    named = [test for test in fast if any(engine in test.lower() for engine in engines)]
-    assert named == [], "tests that start a browser need the browser layer (conftest.layer_of)"
-    assert len(fast) > 400
+def test_every_test_of_this_run_that_names_a_browser_engine_is_in_the_browser_layer(
+    request: pytest.FixtureRequest,
+) -> None:
+    items = request.session.items  # the run's tests, each marked with its layer (conftest.layer_of)
+    assert request.node in items
+    misplaced = [
+        item.nodeid
+        for item in items
+        if any(engine in item.name.lower() for engine in ENGINES) and not item.get_closest_marker("browser")
+    ]
+    assert misplaced == [], "a test that starts a browser needs the browser layer (conftest.layer_of)"

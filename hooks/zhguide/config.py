@@ -10,6 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.structure.files import File
 
+from .faq_schema import Question
 from .share_pages import Share
 from .upstream.material_browser import SearchWorker
 from .variants import Variant
@@ -40,6 +41,7 @@ class Build:
     shares: dict[str, Share] = field(default_factory=dict)  # each question's, by id (share_pages.py)
     shared_from: dict[str, str] = field(default_factory=dict)  # the source of each question id
     old_ids: dict[str, str] = field(default_factory=dict)  # anchor_aliases: old id -> new id
+    questions: dict[str, list[Question]] = field(default_factory=dict)  # each page's (faq_schema.py)
 
     def handwritten(self, file: File) -> bool:
         """True for a page written by hand in this variant (docs/<page>.<locale>.md)."""

@@ -82,7 +82,8 @@ def script_json(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)
 
 
-def page_schema(content: str, page_url: str, lang: str) -> str | None:
-    """The page's FAQPage JSON-LD, ready for a <script> element, or None without questions."""
-    document = faq_page(questions(content), page_url, lang)
+def page_schema(found: list[Question], page_url: str, lang: str) -> str | None:
+    """The page's FAQPage JSON-LD (found: its questions), ready for a <script> element, or None
+    without questions."""
+    document = faq_page(found, page_url, lang)
     return script_json(document) if document else None

@@ -141,8 +141,9 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
             if "title" not in page.meta and page.title:
                 page.title = pages.variant_text(page.title, variant)
             html = pages.page_html(html, variant)
-        source = source_name(config, page.file.src_uri)
-        html = share_build.collect(label_permalinks(html), page=page, source=source, build=self.build)
+        source, html = source_name(config, page.file.src_uri), label_permalinks(html)
+        questions = self.build.questions[page.file.src_uri] = faq_schema.questions(html)  # parsed once
+        html = share_build.collect(html, questions, page=page, source=source, build=self.build)
         if self.config.hotline:
             html = tel_links(html, self.config.hotline, config.extra.get("hotline_label") or "{number}")
         return alias_build.place_aliases(html, page=page, files=files, config=config, build=self.build)
@@ -163,7 +164,8 @@ class VariantsPlugin(BasePlugin[VariantsConfig]):
         context["search_worker"] = build.worker.path  # the browser wraps this worker
         i18n.set_page_alternates(config, variant_links.hreflang_entries(links))
         url = page.canonical_url or page.abs_url or page.url
-        context["faq_schema"] = faq_schema.page_schema(page.content or "", url, variant.locale)
+        found = build.questions.get(page.file.src_uri, [])
+        context["faq_schema"] = faq_schema.page_schema(found, url, variant.locale)
         return context
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:

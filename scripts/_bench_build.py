@@ -51,7 +51,7 @@ def synthetic_builds(root: Path, pages: int, repeat: int, sites: Path) -> tuple[
     Every site stays under sites until the caller deletes them all: on an ext4 file system
     without a journal (these machines'), creating a file or folder within a few minutes of a large
     deletion costs up to ten times as much, the kernel stepping over each recently deleted inode,
-    and the guide creates five times as many (a share page per question, q/<id>/index.html)."""
+    and the guide creates about nine times as many (a share page per question, q/<id>/index.html)."""
     guide = synthetic_project(root, sites / f"guide-{pages}", pages)
     bare = framework_only(synthetic_project(root, sites / f"bare-{pages}", pages))
     times: tuple[list[float], list[float]] = ([], [])

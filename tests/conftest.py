@@ -7,7 +7,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,6 +23,7 @@ from _chromium import CHROMIUM, launched  # noqa: E402
 from _print_view import engine_missing  # noqa: E402
 from _static_server import serve  # noqa: E402 - the tests' HTTP server
 from _variant_builds import configured_variants  # noqa: E402
+from script_run import run_script  # noqa: E402
 from zhguide import zh_core  # noqa: E402
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -63,20 +63,13 @@ def in_variant(text: str, locale: str) -> str:
 
 
 def run_build(project: Path, site: Path, site_url: str = SITE_URL, offline: bool = False):
-    """Run the real scripts/build on a project directory; without the offline download
-    unless asked (only the published-site fixture needs it)."""
-    command = [
-        sys.executable,
-        str(ROOT / "scripts" / "build"),
-        str(site),
-        "--config-file",
-        str(project / "mkdocs.yml"),
-    ]
-    command += [] if offline else ["--no-offline", "--no-pdf"]
+    """Run the real scripts/build on a project directory (tests/script_run.py: in a fork of this
+    worker); without the offline download unless asked (only the published-site fixture needs it)."""
+    args = [str(site), "--config-file", str(project / "mkdocs.yml")]
+    args += [] if offline else ["--no-offline", "--no-pdf"]
     if offline and engine_missing() and not os.environ.get("CI"):
-        command.append("--no-pdf")  # a contributor's machine without Pango; CI always builds the PDFs
-    environment = {**os.environ, "SITE_URL": site_url}
-    return subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+        args.append("--no-pdf")  # a contributor's machine without Pango; CI always builds the PDFs
+    return run_script(ROOT / "scripts" / "build", args, {**os.environ, "SITE_URL": site_url})
 
 
 def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:

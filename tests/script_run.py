@@ -7,7 +7,10 @@ imported them already, so the command runs in a fork of it instead: the
 script runs from its file as `__main__` (runpy), with its own arguments,
 environment and output pipes, and the child ends with the script's exit code.
 A worker with other threads (a browser's) is not forked, whose locks a child
-could inherit held: there the script runs in a new interpreter.
+could inherit held: there the script runs in a new interpreter. The child
+inherits the worker's modules as they are (their caches are keyed on content
+or mtimes): a test that patched a module and then ran a script would build
+with its patch, so none does.
 """
 
 from __future__ import annotations

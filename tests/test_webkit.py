@@ -124,6 +124,9 @@ def page_problems(browser: engines.Engine, url: str, path: str, other: str) -> l
                          [other, f"#{question}"])  # fmt: skip
         except TimeoutError:
             problems.append(f"the switch did not keep #{question} in {other}")
+        # the switch remembered the other variant: without forgetting it, the page would now send
+        # the reader there (guide-head.js), a navigation that could cut the next script short
+        browser.run("() => { localStorage.clear(); return true; }")
     browser.goto(url + path)
     browser.run(WATCH)
     browser.click("label.md-header__button[for='__drawer']")

@@ -11,7 +11,7 @@ Each variant's build runs in a fork of this process, which has already
 imported MkDocs, Material and the plugins to read the config: a fresh
 interpreter would import them again, a quarter of a second per variant and
 most of the cost of a small build. The child runs MkDocs' own command line
-(`mkdocs build --strict`), its output on a pipe. A process with other threads
+(`mkdocs build --strict`), its output on a pipe (scripts/_fork.py). A process with other threads
 (a test runner's) is not forked, whose locks a child could inherit held: there
 each variant is a new `python -m mkdocs build`, as before.
 """
@@ -19,16 +19,14 @@ each variant is a new `python -m mkdocs build`, as before.
 from __future__ import annotations
 
 import importlib
-import io
 import os
 import shutil
 import signal
 import sys
-import threading
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+
+from _fork import can_fork, forked
 
 # What every variant's build imports, imported once before forking (a missing one is the build's
 # own error to report, in the child).
@@ -64,52 +62,27 @@ def build_arguments(config_file: Path, site_dir: Path, quiet: bool) -> list[str]
     return [*arguments, *(["-q"] if quiet else [])]
 
 
-def _run_mkdocs(arguments: list[str], environment: dict[str, str], output: int) -> NoReturn:
-    """In a forked child: MkDocs' command line, its output to `output`, then exit with its code."""
-    code = 1
-    try:
-        for stream in (1, 2):
-            os.dup2(output, stream)
-        os.close(output)
-        # new streams, not the parent's: a lock of theirs could have been held at the fork
-        sys.stdout, sys.stderr = (io.TextIOWrapper(io.FileIO(fd, "w", closefd=False), line_buffering=True)
-                                  for fd in (1, 2))  # fmt: skip
-        os.environ.clear()
-        os.environ.update(environment)
-        from mkdocs.__main__ import cli
+def _mkdocs(arguments: list[str]) -> None:
+    """MkDocs' own command line, in this process."""
+    from mkdocs.__main__ import cli
 
-        cli.main(args=arguments, prog_name="mkdocs")
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
-        if isinstance(exit.code, str):
-            print(exit.code, file=sys.stderr)
-    except BaseException:
-        traceback.print_exc()
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+    cli.main(args=arguments, prog_name="mkdocs")
 
 
 def start_build(arguments: list[str], environment: dict[str, str]) -> tuple[int, int]:
     """Start one `mkdocs` command: (its process id, the pipe its output and errors come on)."""
-    read, write = os.pipe()
-    if threading.active_count() == 1:
+    if can_fork():
         for name in PRELOAD:
             try:
                 importlib.import_module(name)
             except ImportError:
                 pass
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read)
-            _run_mkdocs(arguments, environment, write)
-    else:
-        actions = [(os.POSIX_SPAWN_DUP2, write, 1), (os.POSIX_SPAWN_DUP2, write, 2)]
-        command = [sys.executable, "-m", "mkdocs", *arguments]
-        pid = os.posix_spawn(sys.executable, command, environment, file_actions=actions)
+        pid, read, _ = forked(lambda: _mkdocs(arguments), environment)
+        return pid, read
+    read, write = os.pipe()
+    actions = [(os.POSIX_SPAWN_DUP2, write, 1), (os.POSIX_SPAWN_DUP2, write, 2)]
+    command = [sys.executable, "-m", "mkdocs", *arguments]
+    pid = os.posix_spawn(sys.executable, command, environment, file_actions=actions)
     os.close(write)
     return pid, read
 

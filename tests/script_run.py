@@ -3,7 +3,8 @@
 A fresh interpreter imports MkDocs, Material and the plugins again before it
 reads a config: about 0.4 s of CPU, for each of the forty-odd builds of the
 fast test loop, most of which fail at once on bad input. A test worker has
-imported them already, so the command runs in a fork of it instead: the
+imported them already, so the command runs in a fork of it instead
+(scripts/_fork.py): the
 script runs from its file as `__main__` (runpy), with its own arguments,
 environment and output pipes, and the child ends with the script's exit code.
 A worker with other threads (a browser's) is not forked, whose locks a child
@@ -15,43 +16,20 @@ with its patch, so none does.
 
 from __future__ import annotations
 
-import io
 import os
 import runpy
 import selectors
 import subprocess
 import sys
-import threading
-import traceback
 from pathlib import Path
-from typing import NoReturn
+
+from _fork import can_fork, forked
 
 
-def _child(script: Path, args: list[str], environment: dict[str, str], out: int, err: int) -> NoReturn:
-    code = 1
-    try:
-        os.dup2(out, 1)
-        os.dup2(err, 2)
-        os.close(out)
-        os.close(err)
-        # new streams: the worker's are pytest's captures, and their locks may be held
-        sys.stdout, sys.stderr = (io.TextIOWrapper(io.FileIO(fd, "w", closefd=False), line_buffering=True)
-                                  for fd in (1, 2))  # fmt: skip
-        os.environ.clear()
-        os.environ.update(environment)
-        sys.argv = [str(script), *args]
-        runpy.run_path(str(script), run_name="__main__")
-        code = 0
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
-        if isinstance(exit.code, str):
-            print(exit.code, file=sys.stderr)
-    except BaseException:
-        traceback.print_exc()
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+def _run(script: Path, args: list[str]) -> None:
+    """The script as `python script ARGS` runs it, in this process."""
+    sys.argv = [str(script), *args]
+    runpy.run_path(str(script), run_name="__main__")
 
 
 def _read_both(out: int, err: int) -> tuple[str, str]:
@@ -73,18 +51,9 @@ def run_script(script: Path, args: list[str], environment: dict[str, str]) -> su
     """The script's exit code, output and errors, as subprocess.run(..., capture_output=True,
     text=True) gives them for `python script ARGS`."""
     command = [sys.executable, str(script), *args]
-    if threading.active_count() > 1:
+    if not can_fork():
         return subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
-    (out_read, out_write), (err_read, err_write) = os.pipe(), os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        os.close(out_read)
-        os.close(err_read)
-        _child(script, args, environment, out_write, err_write)
-    os.close(out_write)
-    os.close(err_write)
+    pid, out_read, err_read = forked(lambda: _run(script, args), environment, errors_apart=True)
     stdout, stderr = _read_both(out_read, err_read)
     code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
     return subprocess.CompletedProcess(command, code, stdout, stderr)

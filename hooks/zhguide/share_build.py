@@ -8,6 +8,7 @@ pages into a PluginError that names the file and the line.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -41,23 +42,19 @@ def write(*, config: MkDocsConfig, build: Build) -> None:
     """Write the share page of every question, and of every old id of one."""
     site_url = config.site_url or ""
     texts = share_pages.Texts(config.site_name, config.extra.get("share_read_more") or "")
-    made: set[str] = set()  # folders known to exist
-    for dest_uri, page in share_pages.site_pages(build.shares, build.old_ids, build, texts, site_url):
-        new_file(Path(config.site_dir, dest_uri), page.encode("utf-8"), made)
+    pages = share_pages.site_pages(build.shares, build.old_ids, build, texts, site_url)
+    if pages:  # all under the variant's q/
+        Path(config.site_dir, build.variant.prefix, share_pages.SHARE_DIR).mkdir(parents=True, exist_ok=True)
+    for dest_uri, page in pages:
+        new_file(Path(config.site_dir, dest_uri), page.encode("utf-8"))
 
 
-def new_file(path: Path, content: bytes, made: set[str]) -> None:
-    """Write a file whose folder is new but for its parent (q/<id>/index.html): a folder and a
+def new_file(path: Path, content: bytes) -> None:
+    """Write a file in a folder of its own whose parent exists (q/<id>/index.html): a folder and a
     file per question, eight thousand a variant at a thousand pages, so in the fewest system
     calls (mkdocs.utils.write_file checks each folder first and buffers each file)."""
-    folder = path.parent
-    if str(folder.parent) not in made:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        made.add(str(folder.parent))
-    try:
-        os.mkdir(folder)
-    except FileExistsError:
-        pass
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(path.parent)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     try:
         view = memoryview(content)

@@ -102,7 +102,7 @@ def test_any_plain_markup_is_cut_as_the_parser_cuts_it_or_left_to_it_where_it_fa
 
 
 def test_a_changed_parser_fails_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    material_sections.check()
+    material_sections.check(None)
     monkeypatch.setattr(material_sections, "PARSER_SHA256", "0" * 64)
     with pytest.raises(ContractError, match=r"material_sections\.py: .*its search Parser changed"):
         material_sections._material.__wrapped__()

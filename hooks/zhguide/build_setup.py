@@ -18,7 +18,7 @@ from . import pages, source_tree
 from .config import Build, VariantsConfig
 from .offline import SHIM_URL
 from .source_checks import source_name
-from .upstream import i18n, material, material_browser
+from .upstream import i18n, material, material_browser, material_sections
 from .upstream import mkdocs as mkdocs_adapter
 from .variants import VariantError, generated_scripts, glossary_at, variant_named, variants_of
 from .zh_glossary import GlossaryError
@@ -45,7 +45,7 @@ def checked_variants(config: MkDocsConfig, options: VariantsConfig) -> list:
 def prepared_build(config: MkDocsConfig, options: VariantsConfig) -> Build:
     """This variant's Build; the config given each generated variant's strings (and, offline,
     the local polyfill)."""
-    for adapter in (mkdocs_adapter, i18n, material):
+    for adapter in (mkdocs_adapter, i18n, material, material_sections):
         adapter.check(config)
     root = Path(config.config_file_path).parent
     theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None

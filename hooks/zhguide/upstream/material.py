@@ -140,9 +140,6 @@ def check(config: MkDocsConfig) -> None:
     require_version(ADAPTER, DISTRIBUTION, WRITTEN_FOR)
     check_forks(templates())
     section_index_class()
-    from . import material_sections
-
-    material_sections.check()
 
 
 def offline_enabled(config: MkDocsConfig) -> bool:

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from . import fail
@@ -159,8 +160,8 @@ def _material() -> tuple[type, type, type]:
     return section_index_class(), section, element
 
 
-def check() -> None:
-    """Fail loudly unless Material's parser is the one `cut` follows."""
+def check(config: MkDocsConfig) -> None:
+    """Fail loudly unless Material's parser is the one `cut` follows (config: as every adapter's)."""
     _material()
 
 
